@@ -1,0 +1,31 @@
+"""The application's long-lived parts, opened once and shared by CLI, API and evals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nutriprofile.settings import Settings
+from store.database import Database, open_database
+from store.embeddings import Embedder, get_embedder
+from store.search import FoodSearch
+
+
+@dataclass(slots=True)
+class AppContext:
+    """Settings, database, embedder and food search."""
+
+    settings: Settings
+    db: Database
+    embedder: Embedder
+    search: FoodSearch
+
+    async def close(self) -> None:
+        """Release database connections."""
+        await self.db.close()
+
+
+async def open_context(settings: Settings) -> AppContext:
+    """Start (or join) the database, migrate, and wire the services."""
+    db = await open_database(settings)
+    embedder = get_embedder()
+    return AppContext(settings, db, embedder, FoodSearch(db, embedder, settings.search))

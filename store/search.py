@@ -1,0 +1,140 @@
+"""Hybrid food search: lexical + trigram + semantic retrieval, fused and re-ranked."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from nutriprofile.settings import SearchSettings
+from store.database import Database
+from store.embeddings import Embedder, Vector
+from store.models import Food
+from store.nutrients import CORE_KEYS
+from store.ranking import Scored, rerank
+from store.records import PortionRecord
+from store.retrieval import retrieve
+
+
+class SearchQueryError(ValueError):
+    """The search phrase is empty or too long."""
+
+
+@dataclass(frozen=True, slots=True)
+class FoodHit:
+    """One search result with the evidence behind its rank."""
+
+    id: str
+    name: str
+    source: str
+    source_id: str
+    category: str | None
+    score: float
+    coverage: float
+    lexical_rank: int | None
+    trigram_rank: int | None
+    semantic_rank: int | None
+    semantic_similarity: float | None
+    is_branded: bool
+    is_mixed_dish: bool
+    nutrients: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class FoodDetail:
+    """A food with all its nutrients, portions and provenance."""
+
+    id: str
+    name: str
+    source: str
+    source_id: str
+    category: str | None
+    data_type: str | None
+    is_branded: bool
+    is_mixed_dish: bool
+    nutrients: dict[str, float]
+    portions: list[PortionRecord]
+    extra: dict[str, object]
+
+
+def _hit(s: Scored) -> FoodHit:
+    c = s.candidate
+    return FoodHit(
+        id=c.id, name=c.name, source=c.source, source_id=c.source_id, category=c.category,
+        score=round(s.score, 4), coverage=round(s.coverage, 3), lexical_rank=c.lexical_rank,
+        trigram_rank=c.trigram_rank, semantic_rank=c.semantic_rank,
+        semantic_similarity=c.semantic_similarity, is_branded=c.is_branded,
+        is_mixed_dish=c.is_mixed_dish, nutrients=c.nutrients,
+    )  # fmt: skip
+
+
+class FoodSearch:
+    """Search and look up foods in the knowledge base."""
+
+    def __init__(self, db: Database, embedder: Embedder, settings: SearchSettings) -> None:
+        self._db = db
+        self._embedder = embedder
+        self._settings = settings
+
+    def clean(self, query: str) -> str:
+        """Validate a phrase: non-empty and within the length limit."""
+        cleaned = " ".join(query.split())
+        if not cleaned:
+            raise SearchQueryError("the search phrase is empty")
+        if len(cleaned) > self._settings.max_query_chars:
+            raise SearchQueryError(
+                f"the search phrase has {len(cleaned)} characters; "
+                f"the limit is {self._settings.max_query_chars}"
+            )
+        return cleaned
+
+    async def _vectors(self, phrases: Sequence[str]) -> list[Vector]:
+        return await asyncio.to_thread(self._embedder.encode_queries, phrases)
+
+    async def candidates(self, query: str, vector: Vector) -> list[Scored]:
+        """All re-ranked candidates for one phrase (the consensus nodes read them)."""
+        async with self._db.engine.connect() as conn:
+            found = await retrieve(conn, query, vector, self._settings.candidates)
+        return rerank(query, found)
+
+    async def search(self, query: str, limit: int = 10) -> list[FoodHit]:
+        """The best ``limit`` foods for one phrase."""
+        return (await self.search_many([query], limit))[0]
+
+    async def search_many(self, queries: Sequence[str], limit: int = 10) -> list[list[FoodHit]]:
+        """Several phrases, embedded in one batch."""
+        cleaned = [self.clean(q) for q in queries]
+        vectors = await self._vectors(cleaned)
+        ranked = await asyncio.gather(
+            *(self.candidates(q, v) for q, v in zip(cleaned, vectors, strict=True))
+        )
+        return [[_hit(s) for s in r[:limit]] for r in ranked]
+
+    async def get_food(self, food_id: str) -> FoodDetail | None:
+        """Everything about one food, or None when the id is unknown."""
+        details = await self.get_foods([food_id])
+        return details.get(food_id)
+
+    async def get_foods(self, food_ids: Sequence[str]) -> dict[str, FoodDetail]:
+        """Several foods by id, with portions, in one query."""
+        async with self._db.sessions() as session:
+            rows = await session.scalars(
+                select(Food).where(Food.id.in_(list(food_ids))).options(selectinload(Food.portions))
+            )
+            return {f.id: _detail(f) for f in rows}
+
+
+def _detail(food: Food) -> FoodDetail:
+    nutrients = {k: float(v) for k in CORE_KEYS if (v := getattr(food, k)) is not None}
+    nutrients.update(food.other_nutrients or {})
+    return FoodDetail(
+        id=food.id, name=food.name, source=food.source, source_id=food.source_id,
+        category=food.category, data_type=food.data_type, is_branded=food.is_branded,
+        is_mixed_dish=food.is_mixed_dish, nutrients=nutrients,
+        portions=[PortionRecord(p.description, p.amount, p.unit, p.gram_weight, p.seq)
+                  for p in food.portions],
+        extra=dict(food.extra or {}),
+    )  # fmt: skip
