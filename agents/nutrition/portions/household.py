@@ -1,0 +1,160 @@
+"""Step 2 of resolution: match the stated amount to the food's own USDA measures.
+
+Two matchers, one per kind of amount. Volumes compare millilitres, so "1 tbsp"
+can be read off a "1 cup" measure (÷16) or "1 cup" off "1 fl oz (no ice)".
+Counts compare the unit word and the size ("2 large" ↔ "large", "1 slice" ↔
+"1 medium or regular slice"). Both return every usable measure, best first,
+so the runner-up readings become the estimate's alternatives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
+
+from .measures import Measure
+from .sizes import SIZE_RANK
+from .units import UNIT_EQUIVALENTS
+
+_RANKING = itemgetter(0, 1, 2)
+
+
+class Candidate(NamedTuple):
+    """A measure read as the stated amount: ``grams = measure.grams × factor``.
+
+    A named tuple rather than a dataclass: matchers build one per measure per
+    call, and tuple construction is the cheapest Python offers.
+    """
+
+    measure: Measure
+    factor: float
+    size_gap: float = 0.0
+
+    @property
+    def grams(self) -> float:
+        """The grams this reading gives for the whole stated amount."""
+        return self.measure.grams * self.factor
+
+    @property
+    def label(self) -> str:
+        """The measure as written, prefixed by the multiplier when it is not 1."""
+        if abs(self.factor - 1.0) < 1e-9:
+            return self.measure.label
+        return f"{self.factor:.4g} × {self.measure.label}"
+
+    def describe(self) -> str:
+        """Say which measure gave the grams and how it was scaled."""
+        return f"USDA measure '{self.measure.label}' = {self.measure.grams:g} g × {self.factor:.4g}"
+
+
+def penalty(measure: Measure, tokens: frozenset[str]) -> int:
+    """Sum the qualifier flags ("yields", "with ice", "mashed") the food name does not waive."""
+    if not measure.flags:
+        return 0
+    return sum(weight for word, weight in measure.flags if word not in tokens)
+
+
+def volume_candidates(
+    measures: tuple[Measure, ...], ml: float, unit: str | None, tokens: frozenset[str]
+) -> list[Candidate]:
+    """Measures that carry a volume, best first: clean qualifiers, same unit, USDA order.
+
+    A volume only found inside a container's description ("1 bottle (20 fl oz)")
+    is used when the food has no plain volume measure at all.
+    """
+    return [Candidate(m, ml / (m.volume_ml or ml)) for m in _rank_volumes(measures, unit, tokens)]
+
+
+@lru_cache(maxsize=8192)
+def _rank_volumes(
+    measures: tuple[Measure, ...], unit: str | None, tokens: frozenset[str]
+) -> tuple[Measure, ...]:
+    usable = [m for m in measures if m.volume_ml and not (m.skip or m.qns)]
+    plain = [m for m in usable if not m.embedded]
+    scored = []
+    for m in plain or usable:
+        rank = 0 if m.volume_unit == unit else 1 if m.volume_unit else 2
+        scored.append((penalty(m, tokens), rank, m.seq, m))
+    scored.sort(key=_RANKING)
+    return tuple(m for _, _, _, m in scored)
+
+
+def size_gap(sizes: frozenset[str], target: str | None, explicit: bool) -> float:
+    """How far a measure's sizes are from the wanted one (0 = same, 3 = unrelated).
+
+    An unsized measure ("1 egg") fits any request, but a stated size prefers a
+    measure that names it. Without a stated size the target is medium.
+    """
+    if not sizes:
+        return 0.5 if explicit else 0.0
+    wanted = target or "medium"
+    if wanted in sizes:
+        return 0.0
+    rank = SIZE_RANK.get(wanted)
+    gaps = [abs(SIZE_RANK[s] - rank) for s in sizes if s in SIZE_RANK] if rank is not None else []
+    return float(min(gaps)) if gaps else 3.0
+
+
+def _countable(measure: Measure, tokens: frozenset[str]) -> bool:
+    """True for "1 large", "1 egg", "1 item, any size": one whole piece of the food."""
+    if "each" in measure.units:
+        return True
+    return not measure.units and (not measure.words or bool(measure.words & tokens))
+
+
+def count_candidates(
+    measures: tuple[Measure, ...],
+    quantity: float,
+    unit: str | None,
+    size: str | None,
+    implied_size: str | None,
+    tokens: frozenset[str],
+) -> list[Candidate]:
+    """Measures that count pieces of the food, best first: size, then qualifiers, then order.
+
+    ``unit`` None or "each" means whole items; any other count word must appear
+    in the measure ("link" ↔ "1 breakfast size link"), else a looser equivalent
+    ("slice" ↔ "1 piece, NFS"); a "piece" with no piece measure is first read as
+    a whole item ("1 medium breast"). ``implied_size`` stands in for an unstated size.
+    """
+    ranked = _rank_counts(measures, unit, size, implied_size, tokens)
+    return [Candidate(m, quantity / m.amount, gap) for m, gap in ranked]
+
+
+@lru_cache(maxsize=8192)
+def _rank_counts(
+    measures: tuple[Measure, ...],
+    unit: str | None,
+    size: str | None,
+    implied_size: str | None,
+    tokens: frozenset[str],
+) -> tuple[tuple[Measure, float], ...]:
+    usable = [m for m in measures if not (m.skip or m.qns or m.mass or m.volume_unit)]
+    if unit in (None, "each"):
+        pool = [m for m in usable if _countable(m, tokens)]
+    else:
+        pool = [m for m in usable if unit in m.units]
+        if not pool and unit == "piece":
+            pool = [m for m in usable if _countable(m, tokens)]
+        if not pool:
+            looser = UNIT_EQUIVALENTS.get(unit, frozenset())
+            pool = [m for m in usable if m.units & looser]
+    target = size or implied_size
+    explicit = size is not None
+    scored = []
+    for m in pool:
+        gap = size_gap(m.sizes, target, explicit) if m.sizes or explicit else 0.0
+        cost = penalty(m, tokens) + (len(m.words - tokens) if m.words else 0)
+        scored.append((gap, cost, m.seq, m))
+    scored.sort(key=_RANKING)
+    return tuple((m, gap) for gap, _, _, m in scored)
+
+
+def unspecified_candidate(measures: Sequence[Measure], quantity: float) -> Candidate | None:
+    """FNDDS "Quantity not specified": USDA's own amount when none was stated."""
+    for measure in measures:
+        if measure.qns and not measure.skip:
+            return Candidate(measure, quantity / measure.amount)
+    return None

@@ -1,0 +1,138 @@
+"""Turn a stated amount of a food into grams, in a fixed order of trust.
+
+1. an explicit mass (grams as said, or converted from oz/lb/kg);
+2. the food's own USDA household measures (SR28 WEIGHT, FNDDS portions);
+3. a volume weighed through a curated density table;
+4. a category size for vague vessels (a glass, a bowl, a handful of nuts);
+5. a default-serving table of USDA figures for common foods;
+then the catch-all vessel sizes and, last, a flagged 100 g reference amount.
+Every estimate says which step produced it and which figure it used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from store.records import PortionRecord
+
+from .alternatives import with_alternatives
+from .categories import VesselSize, find_vessel
+from .context import Food, Request
+from .defaults import DefaultServing, find_serving
+from .household import count_candidates, unspecified_candidate, volume_candidates
+from .models import AmountSpec, PortionEstimate
+from .sizes import size_label
+from .units import GRAMS_PER_UNIT, ML_PER_UNIT
+from .weigh import WATER_NOTE, from_candidates, weigh_volume
+
+REFERENCE_GRAMS = 100.0
+"""Last resort: the reference amount nutrient tables are expressed in."""
+
+
+def resolve_portion(
+    amount: AmountSpec,
+    food_name: str,
+    food_category: str | None,
+    portions: Sequence[PortionRecord],
+) -> PortionEstimate:
+    """Return grams for ``amount`` of the food, preferring its own USDA measures."""
+    food = Food.build(food_name, food_category, portions)
+    request = Request.build(amount)
+    return with_alternatives(estimate(amount, request, food), request, food)
+
+
+def category_default_portion(
+    food_name: str, food_category: str | None, amount: AmountSpec | None = None
+) -> PortionEstimate:
+    """Estimate independently of the food's own measures, for consensus to compare.
+
+    Without ``amount`` this is one typical serving of the food; with it, the
+    same amount resolved through densities and tables only.
+    """
+    spec = amount if amount is not None else AmountSpec()
+    food = Food.build(food_name, food_category, ())
+    request = Request.build(spec)
+    return with_alternatives(estimate(spec, request, food), request, food)
+
+
+def estimate(spec: AmountSpec, request: Request, food: Food) -> PortionEstimate:
+    """Run the resolution order for one request (alternatives are added by the caller)."""
+    if spec.mass_g is not None:
+        return PortionEstimate(spec.mass_g, "explicit_mass", f"stated mass: {spec.mass_g:g} g")
+    unit, quantity = request.unit, request.quantity
+    if unit in GRAMS_PER_UNIT:
+        factor = GRAMS_PER_UNIT[unit]
+        if unit == "g":
+            return PortionEstimate(quantity, "explicit_mass", f"stated mass: {quantity:g} g")
+        detail = f"{quantity:g} {unit} × {factor:g} g/{unit}"
+        return PortionEstimate(quantity * factor, "unit_conversion", detail)
+    if spec.volume_ml is not None:
+        return weigh_volume(spec.volume_ml, unit, food)
+    if unit in ML_PER_UNIT:
+        return weigh_volume(quantity * ML_PER_UNIT[unit], unit, food)
+    return _count(request, food)
+
+
+def _count(request: Request, food: Food) -> PortionEstimate:
+    """Resolve whole items, pieces and vessels (steps 2, 4 and 5 for counted amounts)."""
+    quantity, unit, size = request.quantity, request.unit, request.size
+    nothing_said = unit is None and not request.stated and size is None
+    if nothing_said and (typical := unspecified_candidate(food.measures, 1.0)) is not None:
+        return from_candidates([typical], "; no amount stated, USDA typical amount used")
+    implied = None
+    if size is None and (row := find_serving(food.tokens, unit, None)) is not None:
+        implied = row.size if row.unit == (unit or "each") else None
+    candidates = count_candidates(food.measures, quantity, unit, size, implied, food.tokens)
+    if candidates:
+        best = candidates[0]
+        note = ""
+        if size and best.size_gap >= 1:
+            note = f"; no {size_label(size)} measure, nearest size used"
+        elif size and best.size_gap > 0:
+            note = "; the measure does not distinguish sizes"
+        elif implied and implied in best.measure.sizes:
+            note = f"; size not stated, {size_label(implied)} assumed (default serving table)"
+        return from_candidates(candidates, note)
+    if unit == "serving" and (typical := unspecified_candidate(food.measures, quantity)):
+        return from_candidates([typical], "; USDA typical amount taken as one serving")
+    vessel_unit = "serving" if nothing_said else unit
+    if vessel_unit and (vessel := _vessel(vessel_unit, food, wildcard=False)):
+        return from_vessel(vessel, quantity, food)
+    if (row := find_serving(food.tokens, unit, size)) is not None:
+        return _from_default(row, quantity, food)
+    if vessel_unit and (vessel := _vessel(vessel_unit, food, wildcard=True)):
+        guess = from_vessel(vessel, quantity, food)
+        if not (nothing_said and guess.detail.endswith(WATER_NOTE)):
+            return guess
+    what = f"'{unit}'" if unit else "an item"
+    return PortionEstimate(
+        REFERENCE_GRAMS * quantity,
+        "category_default",
+        f"no USDA measure, default serving or category size for {what} of this food; "
+        f"{REFERENCE_GRAMS:g} g reference amount × {quantity:g}",
+    )
+
+
+def _vessel(unit: str, food: Food, *, wildcard: bool) -> VesselSize | None:
+    """The category size of ``unit`` for this food (keyword rows, or the catch-all)."""
+    return find_vessel(unit, food.tokens, food.category_tokens, wildcard)
+
+
+def from_vessel(vessel: VesselSize, quantity: float, food: Food) -> PortionEstimate:
+    """Weigh ``quantity`` vessels: a mass directly, a volume through the food."""
+    head = f"category default: {vessel.describe()} × {quantity:g}"
+    if vessel.grams is not None:
+        return PortionEstimate(vessel.grams * quantity, "category_default", head)
+    inner = weigh_volume((vessel.ml or 0.0) * quantity, vessel.amount_unit, food)
+    return PortionEstimate(inner.grams, "category_default", f"{head}; {inner.detail}")
+
+
+def _from_default(row: DefaultServing, quantity: float, food: Food) -> PortionEstimate:
+    """Use a default-serving row; a volume row is weighed with the food's own measure if any."""
+    if row.unit in ML_PER_UNIT:
+        ml = ML_PER_UNIT[row.unit] * quantity
+        own = volume_candidates(food.measures, ml, row.unit, food.tokens)
+        if own:
+            detail = f"default serving table: {row.label} × {quantity:g}; {own[0].describe()}"
+            return PortionEstimate(own[0].grams, "default_serving", detail)
+    return PortionEstimate(row.grams * quantity, "default_serving", row.describe(quantity))

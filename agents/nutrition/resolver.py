@@ -1,0 +1,107 @@
+"""Resolve one parsed item: candidate foods, their portions, independent estimates.
+
+Each estimate is a complete, independent reading (food × grams) so consensus can
+compare them by content: the fused best match, the best lexical-only match, the
+best semantic-only match, and the same food weighed by category defaults
+instead of its own USDA measures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agents.nutrition.models import Estimate, FoodRef
+from agents.nutrition.parsing import ParsedItem
+from agents.nutrition.portions import AmountSpec, category_default_portion, resolve_portion
+from store.embeddings import Vector
+from store.ranking import Scored
+from store.search import FoodDetail, FoodSearch
+
+MIN_COVERAGE = 0.34
+MIN_SEMANTIC = 0.55
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedItem:
+    """What the resolver found for one item, in meal order."""
+
+    index: int
+    item: ParsedItem
+    estimates: tuple[Estimate, ...]
+    suggestions: tuple[FoodRef, ...]
+    known: bool
+
+
+def search_phrase(item: ParsedItem) -> str:
+    """The phrase sent to food search: preparation + food (+ what was left out)."""
+    words = [item.preparation.replace(",", " ")] if item.preparation else []
+    words.append(item.food)
+    if "skin" in item.excluded:
+        words.append("skin not eaten")
+    return " ".join(words)
+
+
+def amount_of(item: ParsedItem) -> AmountSpec:
+    """The parser's amount in the portion resolver's terms."""
+    return AmountSpec(item.quantity, item.unit, item.size, item.mass_g, item.volume_ml)
+
+
+def food_ref(scored: Scored) -> FoodRef:
+    """A compact reference to a candidate food."""
+    c = scored.candidate
+    return FoodRef(
+        c.id, c.name, c.source, c.source_id, c.category, round(scored.score, 4), scored.coverage
+    )
+
+
+def is_known(best: Scored) -> bool:
+    """Whether the best candidate plausibly is the food the user named."""
+    similarity = best.candidate.semantic_similarity or 0.0
+    return best.coverage >= MIN_COVERAGE or similarity >= MIN_SEMANTIC
+
+
+def _pick_alternatives(ranked: list[Scored]) -> list[tuple[str, Scored]]:
+    """The fused best plus the best lexical-only and semantic-only candidates."""
+    picks = [("fused", ranked[0])]
+    lexical = [s for s in ranked if s.candidate.lexical_rank is not None]
+    semantic = [s for s in ranked if s.candidate.semantic_rank is not None]
+    if lexical:
+        picks.append(("lexical", min(lexical, key=lambda s: s.candidate.lexical_rank or 0)))
+    if semantic:
+        picks.append(("semantic", min(semantic, key=lambda s: s.candidate.semantic_rank or 0)))
+    return picks
+
+
+def _estimate(method: str, scored: Scored, detail: FoodDetail, amount: AmountSpec) -> Estimate:
+    portion = resolve_portion(amount, detail.name, detail.category, detail.portions)
+    return Estimate(
+        method, food_ref(scored), portion.grams, portion.source, portion.detail,
+        detail.nutrients, portion.alternatives,
+    )  # fmt: skip
+
+
+async def resolve_item(
+    index: int, item: ParsedItem, vector: Vector, search: FoodSearch
+) -> ResolvedItem:
+    """Find candidate foods for one item and weigh each independent reading."""
+    ranked = await search.candidates(search_phrase(item)[: search.max_query_chars], vector)
+    suggestions = tuple(food_ref(s) for s in ranked[:3])
+    if not ranked or not is_known(ranked[0]):
+        return ResolvedItem(index, item, (), suggestions, False)
+    picks = _pick_alternatives(ranked)
+    details = await search.get_foods(list({s.candidate.id for _, s in picks}))
+    amount = amount_of(item)
+    estimates = [
+        _estimate(method, scored, details[scored.candidate.id], amount)
+        for method, scored in picks
+        if scored.candidate.id in details
+    ]
+    best = details[ranked[0].candidate.id]
+    default = category_default_portion(best.name, best.category, amount)
+    estimates.append(
+        Estimate(
+            "category_portion", food_ref(ranked[0]), default.grams, default.source,
+            default.detail, best.nutrients, default.alternatives,
+        )  # fmt: skip
+    )
+    return ResolvedItem(index, item, tuple(estimates), suggestions, True)

