@@ -21,6 +21,7 @@ FOOD_ENERGY_TOLERANCE = 0.3
 PORTION_RATIO_LIMIT = 1.75
 ABSURD_GRAMS = 2500.0
 STRONG_MATCH = 0.99
+VAGUE_SOURCES = {"category_default", "default_serving"}
 
 
 def foods_agree(a: Estimate, b: Estimate) -> bool:
@@ -32,6 +33,14 @@ def foods_agree(a: Estimate, b: Estimate) -> bool:
     energy_ok = abs(ea - eb) <= FOOD_ENERGY_TOLERANCE * max(ea, eb, 20.0)
     carbs_ok = abs(ca - cb) <= max(5.0, 0.3 * max(ca, cb))
     return energy_ok and carbs_ok
+
+
+def _vague(primary: Estimate) -> bool:
+    """Grams came from a table, and another reading of the amount differs by over 30 %."""
+    if primary.portion_source not in VAGUE_SOURCES or not primary.portion_alternatives:
+        return False
+    other = primary.portion_alternatives[0][1]
+    return abs(other - primary.grams) > 0.3 * max(primary.grams, 1.0)
 
 
 def _portion_question(phrase: str, primary: Estimate, other: Estimate) -> str:
@@ -88,6 +97,13 @@ def consensus_item(resolved: ResolvedItem) -> ItemAnalysis:
             questions.append(f"Which {item.food}: {primary.food.name} or {other.food.name}?")
             confidence -= 0.2
             plausible.append(other)
+    if not questions and _vague(primary):
+        flags.append("vague_portion")
+        label, grams = primary.portion_alternatives[0]
+        questions.append(
+            f"How much {item.food}: {label} ({grams:.0f} g) or about {primary.grams:.0f} g?"
+        )
+        confidence -= 0.1
     if primary.grams > ABSURD_GRAMS:
         flags.append("implausible_amount")
         questions.append(f"Did you really have {primary.grams:,.0f} g of {item.food}?")

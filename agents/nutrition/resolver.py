@@ -8,7 +8,7 @@ instead of its own USDA measures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agents.nutrition.models import Estimate, FoodRef
 from agents.nutrition.parsing import ParsedItem
@@ -19,6 +19,8 @@ from store.search import FoodDetail, FoodSearch
 
 MIN_COVERAGE = 0.34
 MIN_SEMANTIC = 0.55
+MEAL_SOURCE_BONUS = {"fndds": 0.15}
+"""FNDDS describes foods as eaten in dietary recalls: the best fit for meal text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,15 @@ def search_phrase(item: ParsedItem) -> str:
     if "skin" in item.excluded:
         words.append("skin not eaten")
     return " ".join(words)
+
+
+def prefer_foods_as_eaten(ranked: list[Scored]) -> list[Scored]:
+    """Re-order candidates with a bonus for survey foods (meal context only)."""
+    bonus = MEAL_SOURCE_BONUS
+    return sorted(
+        (replace(s, score=s.score + bonus.get(s.candidate.source, 0.0)) for s in ranked),
+        key=lambda s: (-s.score, len(s.candidate.name)),
+    )
 
 
 def amount_of(item: ParsedItem) -> AmountSpec:
@@ -84,7 +95,9 @@ async def resolve_item(
     index: int, item: ParsedItem, vector: Vector, search: FoodSearch
 ) -> ResolvedItem:
     """Find candidate foods for one item and weigh each independent reading."""
-    ranked = await search.candidates(search_phrase(item)[: search.max_query_chars], vector)
+    ranked = prefer_foods_as_eaten(
+        await search.candidates(search_phrase(item)[: search.max_query_chars], vector)
+    )
     suggestions = tuple(food_ref(s) for s in ranked[:3])
     if not ranked or not is_known(ranked[0]):
         return ResolvedItem(index, item, (), suggestions, False)

@@ -76,7 +76,7 @@ async def test_interrupted_parse_writes_nothing(ctx) -> None:
 async def test_wrong_directory_is_a_clear_error(ctx, tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError, match="does not exist"):
         await import_source(ctx.db, ctx.embedder, "fndds", tmp_path / "nope")
-    with pytest.raises(ImportFormatError, match="FOOD_DES"):
+    with pytest.raises(ImportFormatError, match="required file missing"):
         await import_source(ctx.db, ctx.embedder, "sr28", tmp_path)
 
 
@@ -107,5 +107,5 @@ async def test_food_detail_has_nutrients_portions_and_provenance(ctx) -> None:
     assert food is not None
     assert food.name == "Rice, brown, long-grain, cooked"
     assert food.nutrients["energy_kcal"] == 123
-    assert any(p.description == "1 cup" and p.gram_weight == 195 for p in food.portions)
+    assert any(p.description == "1 cup" and p.gram_weight == 202 for p in food.portions)  # WEIGHT.txt
     assert await ctx.search.get_food("sr28:nope") is None

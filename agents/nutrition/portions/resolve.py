@@ -95,6 +95,9 @@ def _count(request: Request, food: Food) -> PortionEstimate:
         return from_candidates(candidates, note)
     if unit == "serving" and (typical := unspecified_candidate(food.measures, quantity)):
         return from_candidates([typical], "; USDA typical amount taken as one serving")
+    bare_count = unit in (None, "each") and size is None
+    if bare_count and (typical := unspecified_candidate(food.measures, quantity)) is not None:
+        return from_candidates([typical], "; one item taken as the USDA typical amount")
     vessel_unit = "serving" if nothing_said else unit
     if vessel_unit and (vessel := _vessel(vessel_unit, food, wildcard=False)):
         return from_vessel(vessel, quantity, food)
@@ -105,6 +108,8 @@ def _count(request: Request, food: Food) -> PortionEstimate:
         if not (nothing_said and guess.detail.endswith(WATER_NOTE)):
             return guess
     what = f"'{unit}'" if unit else "an item"
+    if (typical := unspecified_candidate(food.measures, quantity)) is not None:
+        return from_candidates([typical], f"; no measure for {what}, USDA typical amount used")
     return PortionEstimate(
         REFERENCE_GRAMS * quantity,
         "category_default",

@@ -1,0 +1,229 @@
+"""Word lists about foods: compounds, preparations, sizes, fillers, bases and toppings.
+
+These lists are the parser's domain knowledge. They are deliberately small and
+explicit: a word missing here degrades gracefully (it stays in the food phrase, where
+the later lookup stage can still match it).
+"""
+
+from __future__ import annotations
+
+# Multi-word foods that contain a separator word ("and", "&", "with"): never split.
+COMPOUND_FOODS: frozenset[str] = frozenset(
+    {
+        "peanut butter and jelly", "peanut butter & jelly", "peanut butter and jam",
+        "pb and j", "pb & j", "pb&j", "macaroni and cheese", "mac and cheese",
+        "mac n cheese", "mac 'n cheese", "mac & cheese", "macaroni & cheese",
+        "bread and butter pickles", "bread and butter pickle", "sweet and sour",
+        "hot and sour", "sweet and salty", "sweet and spicy", "fish and chips",
+        "salt and vinegar", "salt and pepper", "half and half", "half & half",
+        "sour cream and onion", "cheese and onion", "cookies and cream", "cookies 'n cream",
+        "cookies n cream", "biscuits and gravy", "biscuit and gravy", "rice and beans",
+        "beans and rice", "pork and beans", "franks and beans", "beans and franks",
+        "spaghetti and meatballs", "chicken and dumplings", "chicken and waffles",
+        "ham and cheese", "bacon egg and cheese", "bacon, egg and cheese",
+        "bacon, egg, and cheese", "sausage egg and cheese", "sausage, egg and cheese",
+        "sausage, egg, and cheese", "egg and cheese", "sausage and cheese",
+        "bacon and cheese", "turkey and cheese", "ham and swiss", "fruit and nut",
+        "fruit and nuts", "nuts and seeds", "oil and vinegar", "lettuce and tomato",
+        "bacon lettuce and tomato", "bacon, lettuce and tomato", "bacon, lettuce, and tomato",
+        "strawberries and cream", "peaches and cream", "surf and turf",
+        "corned beef and cabbage", "liver and onions", "bangers and mash",
+        "beef and broccoli", "chicken and broccoli", "shrimp and grits",
+        "peppers and onions", "black and white", "honey and oat", "oats and honey",
+        "apples and cinnamon", "apple and cinnamon", "maple and brown sugar",
+        "cinnamon and sugar", "spinach and artichoke", "spinach and cheese",
+        "beef and pork", "pork and beef", "chicken and turkey", "turkey and chicken",
+        "chicken and vegetable", "chicken and vegetables", "beef and vegetable",
+        "vegetable and beef", "chicken and rice", "chicken with rice",
+        "chicken with rice soup", "chicken and noodles", "chicken and dumpling",
+        "beef and bean", "bean and cheese", "beans and cheese", "meat and cheese",
+        "chicken and cheese", "steak and cheese", "steak and eggs", "ham and egg",
+        "bacon and egg",
+        "peanut butter and banana", "fruit leather and fruit snacks", "whiskey and water",
+        "whiskey and soda", "whiskey and ginger ale", "whiskey and cola", "rum and coke",
+        "rum and cola", "gin and tonic", "vodka and tonic", "vodka and soda", "scotch and soda",
+        "bourbon and coke", "jack and coke", "m&m's", "m&ms", "m&m", "a&w", "big mac",
+        "little debbie", "big hunk", "big red",
+    }
+)
+
+# Cooking methods reported in ``ParsedItem.preparation`` (value = canonical spelling).
+PREPARATIONS: dict[str, str] = {
+    "scrambled": "scrambled", "fried": "fried", "deep-fried": "deep-fried",
+    "pan-fried": "pan-fried", "stir-fried": "stir-fried", "air-fried": "air-fried",
+    "baked": "baked", "grilled": "grilled", "boiled": "boiled", "hard-boiled": "hard-boiled",
+    "soft-boiled": "soft-boiled", "hardboiled": "hard-boiled", "poached": "poached",
+    "raw": "raw", "uncooked": "raw", "cooked": "cooked", "steamed": "steamed",
+    "roasted": "roasted", "oven-roasted": "roasted", "mashed": "mashed", "toasted": "toasted",
+    "broiled": "broiled", "sauteed": "sauteed", "sautéed": "sauteed", "braised": "braised",
+    "barbecued": "barbecued", "breaded": "breaded", "battered": "battered",
+    "microwaved": "microwaved", "reconstituted": "reconstituted", "blanched": "blanched",
+    "seared": "seared", "pan-seared": "seared", "stewed": "stewed", "charred": "charred",
+    "fresh": "fresh", "sliced": "sliced", "diced": "diced", "chopped": "chopped",
+    "shredded": "shredded", "grated": "grated", "melted": "melted", "drained": "drained",
+    "marinated": "marinated", "over-easy": "over easy", "sunny-side-up": "sunny side up",
+    "microwave-cooked": "microwaved",
+}
+# "hard boiled" written as two words.
+PREP_PREFIXES: dict[tuple[str, str], str] = {
+    ("hard", "boiled"): "hard-boiled", ("soft", "boiled"): "soft-boiled",
+    ("deep", "fried"): "deep-fried", ("pan", "fried"): "pan-fried",
+    ("stir", "fried"): "stir-fried", ("air", "fried"): "air-fried",
+}
+# Dishes whose name contains a preparation word: the word also stays in the food phrase.
+FIXED_DISHES: frozenset[str] = frozenset(
+    {
+        "grilled cheese", "fried rice", "mashed potato", "mashed potatoes", "baked beans",
+        "fried dough", "fried pie", "fried pies", "scrambled tofu", "toasted oats",
+        "roasted peanuts", "fried plantains", "boiled peanuts", "melted cheese",
+    }
+)
+
+# Size words reported in ``ParsedItem.size`` (value = canonical spelling).
+SIZES: dict[str, str] = {
+    "small": "small", "medium": "medium", "large": "large", "extra-large": "extra large",
+    "xl": "extra large", "jumbo": "jumbo", "mini": "mini", "miniature": "mini",
+    "tiny": "small", "little": "small", "regular": "regular", "generous": "generous",
+    "big": "large", "huge": "large", "giant": "jumbo", "king-size": "king-size",
+    "king-sized": "king-size", "fun-size": "fun-size", "fun-sized": "fun-size",
+    "snack-size": "snack-size", "snack-sized": "snack-size", "bite-size": "bite-size",
+    "bite-sized": "bite-size", "breakfast-size": "breakfast-size",
+    "breakfast-sized": "breakfast-size", "bun-size": "bun-size", "bun-sized": "bun-size",
+    "individual": "individual", "single-serving": "single-serving",
+    "single-serve": "single-serving", "personal": "personal", "personal-size": "personal",
+    "personal-sized": "personal", "family-size": "family-size", "footlong": "footlong",
+    "foot-long": "footlong", "medium-sized": "medium", "small-sized": "small",
+    "large-sized": "large", "regular-sized": "regular", "regular-size": "regular",
+    "full-size": "regular", "full-sized": "regular", "heaping": "heaping", "heaped": "heaping",
+    "level": "level", "double": "double", "triple": "triple", "kid-size": "kid-size",
+    "child-size": "kid-size", "larger": "large", "smaller": "small", "bigger": "large",
+}
+SIZE_PAIRS: dict[tuple[str, str], str] = {
+    ("extra", "large"): "extra large", ("single", "serving"): "single-serving",
+    ("king", "size"): "king-size", ("fun", "size"): "fun-size", ("snack", "size"): "snack-size",
+    ("personal", "size"): "personal", ("family", "size"): "family-size",
+    ("bite", "size"): "bite-size", ("extra", "small"): "extra small",
+}
+# "double"/"triple" are part of the food in "double cheeseburger", "triple-decker".
+SIZE_KEEP_IN_FOOD: frozenset[str] = frozenset({"double", "triple"})
+# Sizes that name a portion: "filled with a bun-size sausage" states the sausage's amount.
+PORTION_SIZES: frozenset[str] = frozenset(
+    {"bun-size", "breakfast-size", "fun-size", "snack-size", "bite-size", "king-size",
+     "individual", "single-serving", "family-size", "kid-size"}
+)
+
+# Adjectives and adverbs that do not change the food (dropped from the food phrase).
+FILLERS: frozenset[str] = frozenset(
+    """delicious tasty satisfying refreshing comforting delightful delectable hearty warm
+    chilled cool ice-cold icy nice juicy zesty crispy crisp fluffy flaky ripe rich decadent
+    bubbly fizzy soothing robust savory savoury luscious classic favorite favourite yummy
+    scrumptious mouthwatering mouth-watering wholesome nutritious healthy simple perfect
+    lovely great good fine tangy succulent fragrant aromatic flavorful flavourful vibrant
+    colorful colourful steaming piping toasty golden invigorating energizing hydrating
+    indulgent sumptuous tempting velvety silky fruity freshly perfectly nicely
+    beautifully expertly simply really very super single entire full tall quick casual
+    fancy interesting enjoyable gourmet premium artisanal organic traditional authentic
+    famous local substantial hefty modest bright cozy divine heavenly exquisite
+    irresistible well-deserved sweet cold convenient nourishing thick creamy crunchy smooth
+    chunky trusty
+    beloved go-to usual customary typical standard fantastic wonderful amazing
+    awesome excellent superb generously small-batch pure bountiful
+    plump fresh-baked freshly-baked """.split()
+)
+# Fillers that do change the food right before these words ("creamy peanut butter").
+FILLER_KEEP_BEFORE: dict[str, frozenset[str]] = {
+    "creamy": frozenset({"peanut butter", "peanut", "soup", "dressing"}),
+    "crunchy": frozenset({"peanut butter", "peanut"}),
+    "smooth": frozenset({"peanut butter", "peanut"}),
+    "chunky": frozenset({"peanut butter", "peanut", "soup", "salsa"}),
+    "thick": frozenset({"crust", "crust pizza"}),
+    "crispy": frozenset({"chicken", "bacon", "taco", "rice", "tacos", "duck"}),
+    "pure": frozenset({"maple"}),
+    "cold": frozenset({"brew", "cuts", "cut", "cereal", "cereals"}),
+    "cool": frozenset({"ranch", "whip"}),
+    "sweet": frozenset({"potato", "potatoes", "tea", "corn", "roll", "rolls", "pickle",
+                        "pickles", "cherries", "cherry", "pepper", "peppers", "onion",
+                        "onions", "relish", "bread", "plantain", "plantains", "and sour",
+                        "sweet and sour", "and salty", "sweet and salty", "and spicy",
+                        "sweet and spicy", "potato fries", "rice"}),
+}
+
+# "X with Y" splits into two items when X is a plain base and Y a topping (see segment.py).
+BASES: frozenset[str] = frozenset(
+    """toast bread bagel bagels muffin muffins pancake pancakes waffle waffles cracker
+    crackers biscuit biscuits croissant croissants scone scones roll rolls oatmeal cereal
+    porridge grits coffee tea espresso potato potatoes fries hot-dog frankfurter apple
+    apples celery banana bananas yogurt yoghurt salad pretzel pretzels chips carrots
+    vegetables veggies corn popcorn cheerios flakes""".split()
+) | frozenset({"english muffin", "rice cake", "rice cakes", "ice cream", "hot dog",
+               "french toast", "sweet potato", "baked potato", "tortilla chips"})
+TOPPINGS: frozenset[str] = frozenset(
+    """butter margarine jam jelly preserves marmalade honey syrup nutella milk sugar
+    sweetener creamer cream ketchup mustard mayonnaise mayo relish salsa hummus dressing
+    ranch avocado lemon sprinkles granola guacamole""".split()
+) | frozenset({"peanut butter", "almond butter", "cream cheese", "sour cream", "half and half",
+               "half & half", "whipped cream", "hot sauce", "soy sauce", "bbq sauce",
+               "chocolate syrup", "chocolate sauce", "maple syrup", "olive oil"})
+# "grilled chicken with steamed broccoli": a side after "with" is its own item ...
+SIDES: frozenset[str] = frozenset(
+    """broccoli fries salad potatoes potato vegetables veggies corn coleslaw asparagus
+    carrots peas spinach rice""".split()
+) | frozenset({"green beans", "french fries", "mashed potatoes", "side salad", "baked potato",
+               "potato chips", "tortilla chips"})
+# ... unless the dish before it already contains it ("vegetable curry with rice").
+CONTAINING_DISHES: frozenset[str] = frozenset(
+    """curry stew soup casserole burrito burritos taco tacos enchilada enchiladas quesadilla
+    wrap bowl omelet omelette pasta noodles stir-fry pizza nachos pie quiche frittata
+    lasagna risotto skillet hash chili gumbo jambalaya paella""".split()
+)
+# Heads of composed dishes: "chicken, bacon, and tomato club sandwich" is one item.
+DISH_HEADS: frozenset[str] = frozenset(
+    """sandwich sandwiches sub hoagie burger hamburger cheeseburger wrap burrito taco tacos
+    quesadilla pizza omelet omelette salad soup stew casserole pie quiche panini melt
+    club pita frittata stir-fry curry bowl platter skewer kabob kebab bar smoothie shake
+    milkshake muffin cookie cookies cake pudding dip mix nachos fajitas enchilada
+    enchiladas lasagna noodles bagel biscuit croissant roll tart parfait food meal dinner
+    entree platter""".split()
+)
+# Nouns ending in "-ing" that are foods, not verbs ("pudding", "chicken wings").
+ING_FOODS: frozenset[str] = frozenset(
+    """pudding puddings stuffing dressing frosting icing filling fillings topping toppings
+    dumpling dumplings seasoning shortening herring whiting breading wing wings ring rings
+    string strings darjeeling riesling yuengling ling pierogi chewing whipping baking
+    dipping cooking sparkling drinking rising spring king teething""".split()
+)
+# Attributes that may trail an item after a comma ("fried chicken breast, skinless").
+TRAILING_ATTRIBUTES: frozenset[str] = frozenset(
+    """skinless boneless skin-on bone-in unsalted salted sugar-free unsweetened sweetened
+    decaf decaffeinated low-fat nonfat non-fat fat-free skim lean plain sauce-free
+    caffeine-free gluten-free crust-free crustless""".split()
+)
+# Food phrases made only of these words are not foods ("I went for a run").
+NON_FOOD: frozenset[str] = frozenset(
+    """meal meals food treat treats combo combination day morning afternoon evening night
+    it them everything all something nothing run walk jog workout exercise gym ride hike
+    swim nap sleep meeting class work school office break time cravings craving tooth
+    energy boost hydration pick-me-up spot flavor flavors taste touch bit lot variety
+    selection assortment portion serving amount size one ones thing things stuff extras
+    kick start addition finish choice option way side run running walking stroll
+    dessert mood feeling memories sweetness richness crunch creaminess goodness zing
+    twist tang warmth comfort indulgence satisfaction refreshment fuel pick-up drink
+    beverage bite refreshments nibble sip keep it hydrated energized part myself
+    ourselves experience feeding infant hint favorites favourites other staples while
+    thirst""".split()
+)
+# A food phrase whose head noun is one of these is not a food ("a fast food experience").
+NON_FOOD_HEADS: frozenset[str] = frozenset(
+    """experience treat treats combo combination addition start choice option
+    way boost pick-me-up twist touch moment feeling finish kick delight favorites
+    favourites staples goodies""".split()
+)
+
+# Drinks: "oz" means fluid ounces for them, and "X with <drink>" is two items.
+BEVERAGES: frozenset[str] = frozenset(
+    """water soda cola coke pepsi juice milk coffee tea beer wine drink drinks smoothie shake
+    milkshake lemonade ale cider pop latte cappuccino espresso kombucha punch cocoa liquor
+    whiskey whisky vodka rum gin tequila champagne margarita lager stout seltzer tonic
+    soymilk broth nog eggnog frappuccino mocha americano macchiato sprite ginger-ale
+    gatorade powerade kefir lassi""".split()
+)

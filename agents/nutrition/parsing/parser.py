@@ -1,0 +1,112 @@
+"""``parse_meal``: text -> clauses -> meal slots -> item segments -> ``ParsedItem`` list."""
+
+from __future__ import annotations
+
+from agents.nutrition.parsing.lexicon_food import TRAILING_ATTRIBUTES
+from agents.nutrition.parsing.meals import find_meals, meal_for
+from agents.nutrition.parsing.model import Draft, ParsedItem
+from agents.nutrition.parsing.segment import Segment, split_clause
+from agents.nutrition.parsing.tagger import tag
+from agents.nutrition.parsing.tokens import Token, tokenize
+
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
+_ABBREVIATIONS = frozenset({"oz", "lb", "lbs", "tbsp", "tsp", "tbs", "fl", "pkg", "approx",
+                            "e.g", "i.e", "vs", "etc", "st", "dr", "mr", "mrs", "ms", "jr",
+                            "sr", "no"})
+
+
+def _is_boundary(tokens: list[Token], i: int) -> bool:
+    tok = tokens[i]
+    if tok.low not in _SENTENCE_END:
+        return False
+    if 0 < i < len(tokens) - 1 and tok.low != ";":
+        nxt = tokens[i + 1]
+        lower_next = nxt.kind == "num" or nxt.text[:1].islower()
+        if lower_next and (tok.low != "." or tokens[i - 1].low in _ABBREVIATIONS):
+            return False  # "12 oz. can", "Chips Ahoy! cookie"
+    return True
+
+
+def split_clauses(tokens: list[Token], text: str) -> list[list[Token]]:
+    """Split at sentence punctuation, semicolons and line breaks."""
+    clauses: list[list[Token]] = [[]]
+    for i, tok in enumerate(tokens):
+        if i and "\n" in text[tokens[i - 1].end : tok.start] and clauses[-1]:
+            clauses.append([])
+        if _is_boundary(tokens, i):
+            clauses.append([])
+        else:
+            clauses[-1].append(tok)
+    return [c for c in clauses if c]
+
+
+def _attributes(segment: Segment) -> str:
+    """Leading attribute words of a trailer (", skinless", ", crust-free for ...")."""
+    words: list[str] = []
+    if segment.tokens and segment.tokens[-1].low == "style":
+        return " ".join(t.low for t in segment.tokens if t.kind == "word")
+    for tok in segment.tokens:
+        if tok.low in TRAILING_ATTRIBUTES or tok.low.endswith("-free"):
+            words.append(tok.low)
+        elif tok.low != "and":
+            break
+    return " ".join(words)
+
+
+def _attach(target: Draft, extra: Draft, *, attributes: str = "") -> None:
+    """Merge a trailer or amount-only phrase into the item it describes."""
+    for prep in extra.preparation:
+        if prep not in target.preparation:
+            target.preparation.append(prep)
+    target.totals.fill_from(extra.totals)
+    target.excluded.extend(e for e in extra.excluded if e not in target.excluded)
+    if attributes:
+        target.food = f"{target.food} {attributes}"  # "chicken breast, skinless"
+
+
+def _freeze(draft: Draft, text: str) -> ParsedItem:
+    preps = list(dict.fromkeys(draft.preparation))
+    if len(preps) > 1 and "fresh" in preps:
+        preps.remove("fresh")
+    return ParsedItem(
+        text=text[draft.start : draft.end],
+        food=draft.food,
+        quantity=draft.quantity,
+        unit=draft.unit,
+        size=draft.size,
+        preparation=", ".join(preps) or None,
+        meal=draft.meal,
+        mass_g=draft.totals.mass_g,
+        volume_ml=draft.totals.volume_ml,
+        container_volume_ml=draft.totals.container_volume_ml,
+        excluded=tuple(draft.excluded),
+    )
+
+
+def _segment_end(segments: list[Segment], k: int, clause_len: int) -> int:
+    return segments[k + 1].start if k + 1 < len(segments) else clause_len
+
+
+def parse_meal(text: str) -> list[ParsedItem]:
+    """Split a meal description (one sentence or a whole day) into food items."""
+    drafts: list[Draft] = []
+    carried: str | None = None
+    for clause in split_clauses(tokenize(text), text):
+        mentions, dropped = find_meals(clause)
+        positions = [i for i in range(len(clause)) if i not in dropped]
+        segments = split_clause([clause[i] for i in positions], positions)
+        first_of_clause = len(drafts)
+        for k, segment in enumerate(segments):
+            draft = tag(segment)
+            if draft is None:
+                continue
+            if segment.trailer or not draft.food:
+                if len(drafts) > first_of_clause:
+                    _attach(drafts[-1], draft, attributes=_attributes(segment))
+                continue
+            end = _segment_end(segments, k, len(clause))
+            draft.meal = meal_for(mentions, segment.start, end, carried)
+            drafts.append(draft)
+        if mentions:
+            carried = mentions[-1].meal
+    return [_freeze(d, text) for d in drafts]

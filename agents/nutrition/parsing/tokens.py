@@ -1,0 +1,143 @@
+"""Tokeniser for meal descriptions.
+
+Tokens keep their character offsets so every parsed item can point back at the exact
+span of the user's text. Numbers glued to units ("244g", "12-oz") are split, unicode
+fractions become numbers, and fixed multi-word foods ("half and half", "peanut butter
+and jelly") are fused into one word token so later stages never split them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from agents.nutrition.parsing.lexicon_food import COMPOUND_FOODS
+
+TokenKind = Literal["word", "num", "punct"]
+
+_VULGAR = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅕": 0.2}
+_TOKEN_RE = re.compile(
+    r"(?P<frac>\d+\s?/\s?\d+)"
+    r"|(?P<pct>\d+(?:\.\d+)?%|\d+(?:st|nd|rd|th)\b)"
+    r"|(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
+    r"|(?P<vulgar>[¼½¾⅓⅔⅛⅕])"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-(?:[^\W_]+)(?:['’][^\W\d_]+)*)*)"
+    r"|(?P<punct>[^\w\s])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: original text, normalised lower-case form and character span."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+    kind: TokenKind
+    value: float | None = None
+
+
+@lru_cache(maxsize=8192)
+def normalise(word: str) -> str:
+    """Lower-case, fold accents ("sautéed") and curly apostrophes so lookups are simple."""
+    folded = unicodedata.normalize("NFKD", word.replace("’", "'"))
+    return "".join(c for c in folded if not unicodedata.combining(c)).lower()
+
+
+def _number(raw: str) -> float:
+    if "/" in raw:
+        num, den = (part.strip() for part in raw.split("/"))
+        return float(num) / float(den) if float(den) else float(num)
+    return float(raw.replace(",", ""))
+
+
+def _raw_tokens(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    for match in _TOKEN_RE.finditer(text):
+        kind = match.lastgroup
+        raw = match.group()
+        start, end = match.span()
+        if kind == "frac" or kind == "num":
+            tokens.append(Token(raw, raw, start, end, "num", _number(raw)))
+        elif kind == "vulgar":
+            tokens.append(Token(raw, raw, start, end, "num", _VULGAR[raw]))
+        elif kind == "word" or kind == "pct":
+            tokens.append(Token(raw, normalise(raw), start, end, "word"))
+        else:
+            tokens.append(Token(raw, raw, start, end, "punct"))
+    return tokens
+
+
+_UNIT_WORDS = frozenset(
+    "oz ounce ounces lb lbs pound pounds g gram grams kg ml l liter liters litre litres inch "
+    "inches cup cups fl piece pieces pack count ct serving servings slice slices".split()
+)
+
+
+def _number_word(tokens: list[Token], i: int) -> bool:
+    """Whether a number is glued to a non-unit word ("7-Up", "100-calorie"): a name."""
+    if i + 2 >= len(tokens):
+        return False
+    num, dash, word = tokens[i : i + 3]
+    return (num.kind == "num" and dash.low == "-" and dash.start == num.end
+            and word.start == dash.end and word.kind == "word" and word.low not in _UNIT_WORDS)
+
+
+def _suspended_hyphen(tokens: list[Token], i: int) -> bool:
+    if i + 3 >= len(tokens):
+        return False
+    word, dash, conj, nxt = tokens[i : i + 4]
+    return (word.kind == "word" and dash.low == "-" and dash.start == word.end
+            and conj.low in {"and", "or"} and nxt.kind == "word" and "-" in nxt.low)
+
+
+def _fuse_compounds(tokens: list[Token], text: str) -> list[Token]:
+    """Fuse known multi-word foods into one word token (longest match first)."""
+    out: list[Token] = []
+    i = 0
+    lows = [t.low for t in tokens]
+    while i < len(tokens):
+        if lows[i] not in _COMPOUND_FIRST and tokens[i].low != "-" and not (
+            i + 1 < len(tokens) and tokens[i + 1].low == "-"
+        ):
+            out.append(tokens[i])
+            i += 1
+            continue
+        if _number_word(tokens, i):
+            start, end = tokens[i].start, tokens[i + 2].end
+            out.append(Token(text[start:end], normalise(text[start:end]), start, end, "word"))
+            i += 3
+            continue
+        if _suspended_hyphen(tokens, i):
+            start, end = tokens[i].start, tokens[i + 3].end  # "meat- and cheese-filled"
+            out.append(Token(text[start:end], normalise(text[start:end]), start, end, "word"))
+            i += 4
+            continue
+        for size in range(min(_MAX_COMPOUND, len(tokens) - i), 1, -1):
+            phrase = " ".join(lows[i : i + size])
+            if phrase in _COMPOUND_KEYS:
+                start, end = tokens[i].start, tokens[i + size - 1].end
+                fused = " ".join(normalise(text[start:end]).split())
+                out.append(Token(text[start:end], fused, start, end, "word"))
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+_COMPOUND_KEYS: frozenset[str] = frozenset(
+    " ".join(t.low for t in _raw_tokens(phrase)) for phrase in COMPOUND_FOODS
+)
+_COMPOUND_FIRST: frozenset[str] = frozenset(key.split(" ", 1)[0] for key in _COMPOUND_KEYS)
+_MAX_COMPOUND = max(len(_raw_tokens(phrase)) for phrase in COMPOUND_FOODS)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokenise ``text`` into words, numbers and punctuation with fused compound foods."""
+    return _fuse_compounds(_raw_tokens(text), text)

@@ -1,0 +1,78 @@
+import pytest
+
+from agents.nutrition.analyzer import MealTextError
+
+pytestmark = pytest.mark.db
+
+
+async def test_rice_and_eggs_have_usda_provenance_and_sensible_totals(ctx) -> None:
+    analysis = await ctx.analyzer.analyze("a cup of cooked white rice and two large eggs")
+    rice, eggs = analysis.items
+    assert rice.status == eggs.status == "matched"
+    assert "rice" in rice.food.name.lower() and "white" in rice.food.name.lower()
+    assert 150 <= rice.grams <= 190  # USDA: 1 cup cooked white rice = 158 g (FNDDS 186 g)
+    assert 95 <= eggs.grams <= 110  # 2 × large egg 50 g
+    for item in (rice, eggs):
+        assert item.food.source in {"sr28", "fndds"}
+        assert item.portion_source == "food_measure"
+        low, high = item.ranges["energy_kcal"]
+        assert low <= item.nutrients["energy_kcal"] <= high
+    assert 300 <= analysis.totals["energy_kcal"] <= 420
+    assert analysis.totals["carbohydrate_g"] == pytest.approx(
+        rice.nutrients["carbohydrate_g"] + eggs.nutrients["carbohydrate_g"], abs=0.11
+    )
+
+
+async def test_nutrients_are_grams_times_the_record(ctx) -> None:
+    analysis = await ctx.analyzer.analyze("150 g of banana")
+    (item,) = analysis.items
+    food = await ctx.search.get_food(item.food.id)
+    assert item.grams == 150 and item.portion_source == "explicit_mass"
+    for key in ("energy_kcal", "carbohydrate_g", "protein_g", "fat_g"):
+        assert item.nutrients[key] == pytest.approx(food.nutrients[key] * 1.5, abs=0.01)
+
+
+async def test_whole_day_splits_into_meal_slots(ctx) -> None:
+    analysis = await ctx.analyzer.analyze(
+        "For breakfast I had two scrambled eggs and a slice of toast with butter; "
+        "lunch was a turkey sandwich and an apple"
+    )
+    assert [i.meal for i in analysis.items] == ["breakfast"] * 3 + ["lunch"] * 2
+    assert set(analysis.by_meal) == {"breakfast", "lunch"}
+    total = sum(slot["energy_kcal"] for slot in analysis.by_meal.values())
+    assert total == pytest.approx(analysis.totals["energy_kcal"], abs=0.5)
+
+
+async def test_non_food_text_gives_no_items_and_an_explanation(ctx) -> None:
+    analysis = await ctx.analyzer.analyze("I went running")
+    assert analysis.items == []
+    assert analysis.explanation and "could not find any food" in analysis.explanation
+
+
+async def test_unknown_food_is_flagged_without_numbers(ctx) -> None:
+    analysis = await ctx.analyzer.analyze("a bowl of zorblax qwertyfruit")
+    (item,) = analysis.items
+    assert item.status == "unknown"
+    assert item.nutrients == {} and item.grams is None
+    assert "unknown_food" in item.flags and item.questions
+    assert analysis.totals["energy_kcal"] == 0
+
+
+async def test_absurd_amount_is_flagged(ctx) -> None:
+    analysis = await ctx.analyzer.analyze("40 kg of rice")
+    assert "implausible_amount" in analysis.items[0].flags
+    assert any("40,000 g" in q for q in analysis.questions)
+
+
+async def test_vague_portion_becomes_a_question(ctx) -> None:
+    analysis = await ctx.analyzer.analyze("a bowl of rice")
+    (item,) = analysis.items
+    low, high = item.ranges["carbohydrate_g"]
+    assert high > low
+    assert item.questions and "rice" in item.questions[0]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "rice " * 1200])
+async def test_bad_text_is_rejected_clearly(ctx, text: str) -> None:
+    with pytest.raises(MealTextError):
+        await ctx.analyzer.analyze(text)
