@@ -32,13 +32,24 @@ lint: install ## ruff + mypy --strict
 	$(BIN)/mypy agents graphs tools api evals store nutriprofile
 
 bench: install ## Import, search and analysis benchmarks (prints figures)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m evals.benchmarks
+	$(BIN)/python -m agents.wearables.bench --mb 200
 
 eval: install ## Accuracy on the development slices (prints figures, writes reports/)
 	$(BIN)/nutriprofile eval --dataset food-search --out reports/food-search
 	$(BIN)/nutriprofile eval --dataset nutribench:$(SHARED)/datasets/nutribench-dev/wweia_meal_natural_dev.csv --out reports/nutribench-natural
 	$(BIN)/nutriprofile eval --dataset nutribench:$(SHARED)/datasets/nutribench-dev/wweia_meal_metric_dev.csv --out reports/nutribench-metric
 	$(BIN)/nutriprofile eval --dataset nutrition5k:$(SHARED)/datasets/nutrition5k-dev/dish_metadata_cafe2.csv --out reports/nutrition5k
+
+GATE_ENV := NUTRI_DATA_DIR=$(CURDIR)/.data/test NUTRI_DB__NAME=nutriprofile_test
+DEV := $(SHARED)/datasets
+eval-gate: install ## Dev-slice accuracy vs evals/baseline.json (fails on regression)
+	$(GATE_ENV) $(BIN)/nutriprofile data import all --missing-only
+	$(GATE_ENV) $(BIN)/nutriprofile eval --dataset food-search --baseline evals/baseline.json --out reports/gate/food-search
+	$(GATE_ENV) $(BIN)/nutriprofile eval --dataset nutribench:$(DEV)/nutribench-dev/wweia_meal_natural_dev.csv --baseline evals/baseline.json --out reports/gate/natural
+	$(GATE_ENV) $(BIN)/nutriprofile eval --dataset nutribench:$(DEV)/nutribench-dev/wweia_meal_metric_dev.csv --baseline evals/baseline.json --out reports/gate/metric
+	$(GATE_ENV) $(BIN)/nutriprofile eval --dataset nutrition5k:$(DEV)/nutrition5k-dev/dish_metadata_cafe2.csv --baseline evals/baseline.json --out reports/gate/nutrition5k
+	$(GATE_ENV) $(BIN)/nutriprofile eval --dataset builtin --baseline evals/baseline.json --out reports/gate/builtin
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache reports

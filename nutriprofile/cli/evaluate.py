@@ -30,10 +30,10 @@ async def evaluate(ctx: AppContext, spec: str, limit: int | None, workers: int,
         for message in cases.rejected:
             err.print(f"rejected: {message}", highlight=False)
         picked = cases.cases[:limit] if limit else cases.cases
-        result = await run_food_search_eval(
+        found = await run_food_search_eval(
             picked, search_predictor(ctx.search), workers, progress, dataset=cases.dataset
         )
-        return build_food_search_report(result), result
+        return build_food_search_report(found), found
     loaded = loader.load_meals()
     for message in loaded.rejected:
         err.print(f"rejected: {message}", highlight=False)

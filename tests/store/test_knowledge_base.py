@@ -107,5 +107,5 @@ async def test_food_detail_has_nutrients_portions_and_provenance(ctx) -> None:
     assert food is not None
     assert food.name == "Rice, brown, long-grain, cooked"
     assert food.nutrients["energy_kcal"] == 123
-    assert any(p.description == "1 cup" and p.gram_weight == 202 for p in food.portions)  # WEIGHT.txt
+    assert any(p.description == "1 cup" and p.gram_weight == 202 for p in food.portions)
     assert await ctx.search.get_food("sr28:nope") is None
