@@ -19,6 +19,8 @@ from store.search import FoodDetail, FoodSearch
 
 MIN_COVERAGE = 0.34
 MIN_SEMANTIC = 0.55
+CLOSE_CANDIDATES = 8
+CLOSE_SCORE = 0.3
 MEAL_SOURCE_BONUS = {"fndds": 0.15}
 """FNDDS describes foods as eaten in dietary recalls: the best fit for meal text."""
 
@@ -50,6 +52,26 @@ def prefer_foods_as_eaten(ranked: list[Scored]) -> list[Scored]:
         (replace(s, score=s.score + bonus.get(s.candidate.source, 0.0)) for s in ranked),
         key=lambda s: (-s.score, len(s.candidate.name)),
     )
+
+
+def _measurable(
+    close: list[Scored], details: dict[str, FoodDetail], amount: AmountSpec
+) -> Scored | None:
+    """Among near-equal matches, the first whose own USDA measures fit the stated amount.
+
+    When the user gave a household amount ("a fun-size package", "a cup"), a record
+    that has that measure gives grams from data instead of a table guess.
+    """
+    if amount.mass_g is not None or len(close) < 2:
+        return None
+    for scored in close:
+        detail = details.get(scored.candidate.id)
+        if detail is None:
+            continue
+        portion = resolve_portion(amount, detail.name, detail.category, detail.portions)
+        if portion.source == "food_measure" and "nearest size" not in portion.detail:
+            return scored
+    return None
 
 
 def amount_of(item: ParsedItem) -> AmountSpec:
@@ -101,19 +123,23 @@ async def resolve_item(
     suggestions = tuple(food_ref(s) for s in ranked[:3])
     if not ranked or not is_known(ranked[0]):
         return ResolvedItem(index, item, (), suggestions, False)
+    close = [s for s in ranked[:CLOSE_CANDIDATES] if s.score >= ranked[0].score - CLOSE_SCORE]
     picks = _pick_alternatives(ranked)
-    details = await search.get_foods(list({s.candidate.id for _, s in picks}))
+    wanted = {s.candidate.id for s in close} | {s.candidate.id for _, s in picks}
+    details = await search.get_foods(list(wanted))
     amount = amount_of(item)
+    chosen = _measurable(close, details, amount) or ranked[0]
+    picks[0] = ("fused", chosen)
     estimates = [
         _estimate(method, scored, details[scored.candidate.id], amount)
         for method, scored in picks
         if scored.candidate.id in details
     ]
-    best = details[ranked[0].candidate.id]
+    best = details[chosen.candidate.id]
     default = category_default_portion(best.name, best.category, amount)
     estimates.append(
         Estimate(
-            "category_portion", food_ref(ranked[0]), default.grams, default.source,
+            "category_portion", food_ref(chosen), default.grams, default.source,
             default.detail, best.nutrients, default.alternatives,
         )  # fmt: skip
     )
