@@ -17,6 +17,11 @@ from store.nutrients import CORE_KEYS
 from store.ranking import Scored, rerank
 from store.records import PortionRecord
 from store.retrieval import retrieve
+from store.ttl_cache import TTLCache
+
+
+DETAIL_CACHE_SIZE = 20_000
+CACHE_TTL_S = 300.0
 
 
 class SearchQueryError(ValueError):
@@ -78,6 +83,7 @@ class FoodSearch:
         self._db = db
         self._embedder = embedder
         self._settings = settings
+        self._details: TTLCache[str, FoodDetail] = TTLCache(DETAIL_CACHE_SIZE, CACHE_TTL_S)
 
     def clean(self, query: str) -> str:
         """Validate a phrase: non-empty and within the length limit."""
@@ -125,12 +131,29 @@ class FoodSearch:
         return details.get(food_id)
 
     async def get_foods(self, food_ids: Sequence[str]) -> dict[str, FoodDetail]:
-        """Several foods by id, with portions, in one query."""
-        async with self._db.sessions() as session:
-            rows = await session.scalars(
-                select(Food).where(Food.id.in_(list(food_ids))).options(selectinload(Food.portions))
-            )
-            return {f.id: _detail(f) for f in rows}
+        """Several foods by id, with portions; recently read foods come from memory."""
+        found: dict[str, FoodDetail] = {}
+        missing = []
+        for food_id in dict.fromkeys(food_ids):
+            cached = self._details.get(food_id)
+            if cached is None:
+                missing.append(food_id)
+            else:
+                found[food_id] = cached
+        if missing:
+            async with self._db.sessions() as session:
+                rows = await session.scalars(
+                    select(Food).where(Food.id.in_(missing)).options(selectinload(Food.portions))
+                )
+                for food in rows:
+                    detail = _detail(food)
+                    self._details.put(food.id, detail)
+                    found[food.id] = detail
+        return found
+
+    def forget_cached(self) -> None:
+        """Drop cached food details (call after importing in this process)."""
+        self._details.clear()
 
 
 def _detail(food: Food) -> FoodDetail:

