@@ -21,6 +21,7 @@ from store.ttl_cache import TTLCache
 
 
 DETAIL_CACHE_SIZE = 20_000
+RANKED_CACHE_SIZE = 5_000
 CACHE_TTL_S = 300.0
 
 
@@ -84,6 +85,8 @@ class FoodSearch:
         self._embedder = embedder
         self._settings = settings
         self._details: TTLCache[str, FoodDetail] = TTLCache(DETAIL_CACHE_SIZE, CACHE_TTL_S)
+        self._ranked: TTLCache[str, list[Scored]] = TTLCache(RANKED_CACHE_SIZE, CACHE_TTL_S)
+        self._gate = asyncio.Semaphore(db.engine.pool.size())  # type: ignore[attr-defined]
 
     def clean(self, query: str) -> str:
         """Validate a phrase: non-empty and within the length limit."""
@@ -107,10 +110,20 @@ class FoodSearch:
         return await asyncio.to_thread(self._embedder.encode_queries, phrases)
 
     async def candidates(self, query: str, vector: Vector) -> list[Scored]:
-        """All re-ranked candidates for one phrase (the consensus nodes read them)."""
-        async with self._db.engine.connect() as conn:
+        """All re-ranked candidates for one phrase (the consensus nodes read them).
+
+        Results are cached per phrase for a few minutes: people and eval sets name
+        the same foods again and again, and the answer only changes on re-import.
+        """
+        key = " ".join(query.lower().split())
+        cached = self._ranked.get(key)
+        if cached is not None:
+            return cached
+        async with self._gate, self._db.engine.connect() as conn:
             found = await retrieve(conn, query, vector, self._settings.candidates)
-        return rerank(query, found)
+        ranked = rerank(query, found)
+        self._ranked.put(key, ranked)
+        return ranked
 
     async def search(self, query: str, limit: int = 10) -> list[FoodHit]:
         """The best ``limit`` foods for one phrase."""
@@ -152,8 +165,9 @@ class FoodSearch:
         return found
 
     def forget_cached(self) -> None:
-        """Drop cached food details (call after importing in this process)."""
+        """Drop cached foods and rankings (call after importing in this process)."""
         self._details.clear()
+        self._ranked.clear()
 
 
 def _detail(food: Food) -> FoodDetail:
