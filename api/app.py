@@ -7,7 +7,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api.routes import foods, health
+from api.auth_settings import RateLimitSettings, get_auth_settings
+from api.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from api.ratelimit import RateLimitMiddleware
+from api.routes import analyze, auth, chat, foods, health, meals, profile, summary, wearables, web
 from nutriprofile.context import AppContext, open_context
 from nutriprofile.settings import Settings, get_settings
 
@@ -35,4 +38,21 @@ def create_app(settings: Settings | None = None, ctx: AppContext | None = None) 
     )
     app.include_router(health.router)
     app.include_router(foods.router)
+    app.include_router(analyze.router)
+    app.include_router(auth.router)
+    app.include_router(meals.router)
+    app.include_router(profile.router)
+    app.include_router(summary.router)
+    app.include_router(wearables.router)
+    app.include_router(chat.router)
+    app.include_router(web.router)
+    app.add_middleware(  # innermost of ours; settings read now so a weak secret fails fast
+        RateLimitMiddleware, settings=RateLimitSettings(), auth=get_auth_settings()
+    )
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=chosen.api.max_body_bytes,
+        exempt_paths=("/v1/wearables/import",),  # streamed to disk under its own 2 GB limit
+    )
+    app.add_middleware(RequestContextMiddleware)  # outermost: ids and logs every answer
     return app

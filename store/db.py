@@ -42,7 +42,7 @@ async def _ensure_database(socket_dir: str, name: str) -> None:
         if not exists:
             try:
                 await conn.execute(f'CREATE DATABASE "{name}"')
-            except asyncpg.DuplicateDatabaseError:
+            except (asyncpg.DuplicateDatabaseError, asyncpg.UniqueViolationError):
                 pass  # another process won the race
     finally:
         await conn.close()

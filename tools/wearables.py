@@ -14,7 +14,7 @@ from langchain_core.tools import InjectedToolArg, tool
 from agents.wearables.budget import BodyProfile, day_budget
 from agents.wearables.daily import DayActivity, resolve_timezone
 from store.database import Database
-from store.wearables_store import daily_activity, user_timezone
+from store.wearables_queries import daily_activity, user_timezone
 
 MAX_DAYS = 92
 
@@ -23,8 +23,11 @@ def _expenditure(row: DayActivity, profile: BodyProfile | None) -> dict[str, Any
     """Energy burned that day: the full budget with a profile, wearable data only without."""
     if profile is not None:
         budget = day_budget(row, profile)
-        return {"expenditure_kcal": round(budget.expenditure_kcal),
-                "expenditure_method": budget.method, "expenditure_lines": list(budget.lines)}
+        return {
+            "expenditure_kcal": round(budget.expenditure_kcal),
+            "expenditure_method": budget.method,
+            "expenditure_lines": list(budget.lines),
+        }
     total = row.total_energy_kcal
     if total is None and row.basal_energy_kcal is not None and row.active_energy_kcal is not None:
         total = row.basal_energy_kcal + row.active_energy_kcal
@@ -35,14 +38,19 @@ def _day(row: DayActivity, profile: BodyProfile | None) -> dict[str, Any]:
     def num(value: float | None) -> float | None:
         return None if value is None else round(value, 1)
 
-    return {"day": row.day.isoformat(), "has_data": row.has_data,
-            "steps": None if row.steps is None else round(row.steps),
-            "distance_km": None if row.distance_m is None else round(row.distance_m / 1000, 2),
-            "active_energy_kcal": num(row.active_energy_kcal),
-            "basal_energy_kcal": num(row.basal_energy_kcal),
-            "resting_heart_rate_bpm": num(row.resting_hr_bpm),
-            "sleep_minutes": num(row.sleep_minutes), "workouts": row.workouts,
-            "workout_minutes": round(row.workout_minutes), **_expenditure(row, profile)}
+    return {
+        "day": row.day.isoformat(),
+        "has_data": row.has_data,
+        "steps": None if row.steps is None else round(row.steps),
+        "distance_km": None if row.distance_m is None else round(row.distance_m / 1000, 2),
+        "active_energy_kcal": num(row.active_energy_kcal),
+        "basal_energy_kcal": num(row.basal_energy_kcal),
+        "resting_heart_rate_bpm": num(row.resting_hr_bpm),
+        "sleep_minutes": num(row.sleep_minutes),
+        "workouts": row.workouts,
+        "workout_minutes": round(row.workout_minutes),
+        **_expenditure(row, profile),
+    }
 
 
 @tool(parse_docstring=True)
@@ -77,9 +85,11 @@ async def wearable_activity(
     steps = [d["steps"] for d in days if d["steps"] is not None]
     burned = [d["expenditure_kcal"] for d in days if d["expenditure_kcal"] is not None]
     return {
-        "timezone": tz.key, "days": days,
+        "timezone": tz.key,
+        "days": days,
         "totals": {
-            "days": len(days), "days_with_data": len(with_data),
+            "days": len(days),
+            "days_with_data": len(with_data),
             "steps": sum(steps) if steps else None,
             "average_daily_steps": round(sum(steps) / len(steps)) if steps else None,
             "expenditure_kcal": sum(burned) if burned else None,

@@ -6,7 +6,7 @@ import logging
 
 import typer
 
-from nutriprofile.cli import data, foods, serve
+from nutriprofile.cli import analyze, data, evaluate, foods, serve, wearables
 
 app = typer.Typer(
     help="NutriProfile Agents: nutrition agents grounded in USDA data.",
@@ -15,7 +15,10 @@ app = typer.Typer(
 )
 app.add_typer(data.app, name="data")
 app.add_typer(foods.app, name="foods")
+app.add_typer(wearables.app, name="wearables")
+app.add_typer(evaluate.app, name="eval")
 app.command("serve")(serve.serve_cmd)
+app.command("analyze")(analyze.analyze_cmd)
 
 
 @app.callback()

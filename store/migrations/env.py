@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
 import store.user_models  # noqa: F401
+import store.wearables_models  # noqa: F401
 from store.models import Base
 
 MIGRATION_LOCK_ID = 0x6E757472  # "nutr"

@@ -73,3 +73,32 @@ async def test_access_log_is_one_json_line_with_request_and_user(client, caplog)
     assert signed["event"] == "http_request" and signed["latency_ms"] >= 0
     anonymous = by_id["log-test-2"]
     assert anonymous["user_id"] is None and anonymous["status"] == 401
+
+
+async def test_wearable_upload_route_is_exempt_from_the_json_body_limit() -> None:
+    from api.middleware import BodySizeLimitMiddleware
+
+    seen: list[int] = []
+
+    async def app(scope, receive, send) -> None:
+        body = (await receive())["body"]
+        seen.append(len(body))
+        await send({"type": "http.response.start", "status": 202, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    limited = BodySizeLimitMiddleware(app, max_bytes=10, exempt_paths=("/v1/wearables/import",))
+    sent: list[dict] = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"x" * 100, "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    for path, status in (("/v1/wearables/import", 202), ("/v1/meals", 413)):
+        sent.clear()
+        scope = {"type": "http", "path": path, "method": "POST",
+                 "headers": [(b"content-length", b"100")]}
+        await limited(scope, receive, send)
+        assert sent[0]["status"] == status
+    assert seen == [100]
