@@ -21,6 +21,7 @@ USER = "embedded_postgres"
 
 
 def main(action: str, pgdata: Path, port: str) -> None:
+    """Start (initialising on first use) or stop the server in ``pgdata``."""
     user = None
     if os.geteuid() == 0:
         ensure_user_exists(USER)
@@ -34,7 +35,9 @@ def main(action: str, pgdata: Path, port: str) -> None:
             _commands.initdb(["--auth=trust", "-U", "postgres"], pgdata=pgdata, user=user)
         _commands.pg_ctl(
             ["-w", "-o", f"-h 127.0.0.1 -p {port} -k /tmp", "-l", str(pgdata / "log"), "start"],
-            pgdata=pgdata, user=user, timeout=60,
+            pgdata=pgdata,
+            user=user,
+            timeout=60,
         )
         print(f"postgresql://postgres@127.0.0.1:{port}/postgres")
     else:

@@ -87,9 +87,7 @@ class BodyTooLargeError(HTTPException):
 class BodySizeLimitMiddleware:
     """Answer 413 for bodies over ``max_bytes``: by Content-Length up front, else while read."""
 
-    def __init__(
-        self, app: ASGIApp, max_bytes: int, exempt_paths: tuple[str, ...] = ()
-    ) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, exempt_paths: tuple[str, ...] = ()) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.exempt_paths = exempt_paths

@@ -17,8 +17,11 @@ def prediction_from(analysis: MealAnalysis) -> MealPrediction:
     trace = {
         "items": [
             {
-                "text": i.text, "phrase": i.food_phrase, "status": i.status,
-                "food": asdict(i.food) if i.food else None, "grams": i.grams,
+                "text": i.text,
+                "phrase": i.food_phrase,
+                "status": i.status,
+                "food": asdict(i.food) if i.food else None,
+                "grams": i.grams,
                 "portion": f"{i.portion_source}: {i.portion_detail}",
                 "carbs": round(i.nutrients.get("carbohydrate_g", 0.0), 1),
                 "kcal": round(i.nutrients.get("energy_kcal", 0.0), 1),
@@ -38,7 +41,9 @@ def prediction_from(analysis: MealAnalysis) -> MealPrediction:
     )
 
 
-def analyzer_predictor(analyzer: MealAnalyzer) -> Callable[[LabeledMeal], Awaitable[MealPrediction]]:
+def analyzer_predictor(
+    analyzer: MealAnalyzer,
+) -> Callable[[LabeledMeal], Awaitable[MealPrediction]]:
     """Predict a labelled meal with the meal-analysis graph."""
 
     async def predict(meal: LabeledMeal) -> MealPrediction:

@@ -118,4 +118,3 @@ def consensus_item(resolved: ResolvedItem) -> ItemAnalysis:
         flags=sorted(set(flags)), questions=list(dict.fromkeys(questions)),
         suggestions=list(resolved.suggestions[1:]), estimates=list(resolved.estimates),
     )  # fmt: skip
-

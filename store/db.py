@@ -19,7 +19,9 @@ def to_asyncpg_url(url: str) -> str:
     if parsed.drivername in {"postgres", "postgresql", "postgresql+psycopg", "postgresql+psycopg2"}:
         parsed = parsed.set(drivername="postgresql+asyncpg")
     if parsed.drivername != "postgresql+asyncpg":
-        raise ValueError(f"unsupported database URL scheme {parsed.drivername!r}; use postgresql://")
+        raise ValueError(
+            f"unsupported database URL scheme {parsed.drivername!r}; use postgresql://"
+        )
     return parsed.render_as_string(hide_password=False)
 
 

@@ -148,9 +148,7 @@ async def load_source(
         assert raw is not None
         await raw.execute("DELETE FROM foods WHERE source = $1", source)
         await raw.copy_records_to_table("foods", records=food_rows, columns=FOOD_COLUMNS)
-        await raw.copy_records_to_table(
-            "portions", records=portion_rows, columns=PORTION_COLUMNS
-        )
+        await raw.copy_records_to_table("portions", records=portion_rows, columns=PORTION_COLUMNS)
         await raw.executemany(
             "INSERT INTO embedding_cache (text_hash, model, embedding) VALUES ($1, $2, $3) "
             "ON CONFLICT DO NOTHING",

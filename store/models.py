@@ -112,7 +112,9 @@ class ImportRun(Base):
     foods: Mapped[int] = mapped_column(Integer)
     portions: Mapped[int] = mapped_column(Integer)
     seconds: Mapped[float] = mapped_column(Float)
-    finished_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    finished_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
 
 
 class EmbeddingCache(Base):

@@ -19,7 +19,6 @@ from store.records import PortionRecord
 from store.retrieval import retrieve
 from store.ttl_cache import TTLCache
 
-
 DETAIL_CACHE_SIZE = 20_000
 RANKED_CACHE_SIZE = 5_000
 CACHE_TTL_S = 300.0

@@ -31,9 +31,13 @@ async def analyze_meal(
             {
                 "food": item.food.name if item.food else None,
                 "food_id": item.food.id if item.food else None,
-                "phrase": item.food_phrase, "status": item.status, "grams": item.grams,
-                "portion": item.portion_detail, "nutrients": item.nutrients,
-                "ranges": item.ranges, "flags": item.flags,
+                "phrase": item.food_phrase,
+                "status": item.status,
+                "grams": item.grams,
+                "portion": item.portion_detail,
+                "nutrients": item.nutrients,
+                "ranges": item.ranges,
+                "flags": item.flags,
             }
             for item in analysis.items
         ],  # fmt: skip

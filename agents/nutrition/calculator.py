@@ -17,7 +17,9 @@ def scale(per_100g: Mapping[str, float], grams: float) -> dict[str, float]:
     return {k: v * factor for k, v in per_100g.items()}
 
 
-def add(totals: Iterable[Mapping[str, float]], keys: Iterable[str] = MACRO_KEYS) -> dict[str, float]:
+def add(
+    totals: Iterable[Mapping[str, float]], keys: Iterable[str] = MACRO_KEYS
+) -> dict[str, float]:
     """Sum the given nutrients over several items (missing values count as 0)."""
     wanted = tuple(keys)
     out = dict.fromkeys(wanted, 0.0)

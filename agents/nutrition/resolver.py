@@ -139,8 +139,13 @@ async def resolve_item(
     default = category_default_portion(best.name, best.category, amount)
     estimates.append(
         Estimate(
-            "category_portion", food_ref(chosen), default.grams, default.source,
-            default.detail, best.nutrients, default.alternatives,
+            "category_portion",
+            food_ref(chosen),
+            default.grams,
+            default.source,
+            default.detail,
+            best.nutrients,
+            default.alternatives,
         )  # fmt: skip
     )
     return ResolvedItem(index, item, tuple(estimates), suggestions, True)

@@ -68,24 +68,35 @@ def _run(mode: str, path: Path) -> dict[str, float]:
     elif mode == "lxml":
         from lxml import etree
 
-        for _, element in etree.iterparse(str(path), tag="Record", resolve_entities=False,
-                                          no_network=True, huge_tree=False):
+        for _, element in etree.iterparse(
+            str(path), tag="Record", resolve_entities=False, no_network=True, huge_tree=False
+        ):
             count += 1
             element.clear()
             while element.getprevious() is not None:
                 del element.getparent()[0]
     mb = path.stat().st_size / 2**20
     seconds, cpu_seconds = time.perf_counter() - wall, time.process_time() - cpu
-    return {"mb": mb, "records": count, "seconds": seconds, "cpu_seconds": cpu_seconds,
-            "mb_per_s": mb / seconds, "cpu_mb_per_s": mb / cpu_seconds,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "mb": mb,
+        "records": count,
+        "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
+        "mb_per_s": mb / seconds,
+        "cpu_mb_per_s": mb / cpu_seconds,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def measure(mode: str, path: Path) -> dict[str, float]:
     """Run one measurement in a subprocess (so peak RSS is not shared) and return it."""
-    done = subprocess.run([sys.executable, "-m", "agents.wearables.bench", "--child", mode,
-                           str(path)], capture_output=True, text=True, check=True,
-                          cwd=Path(__file__).resolve().parents[2])
+    done = subprocess.run(
+        [sys.executable, "-m", "agents.wearables.bench", "--child", mode, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 

@@ -26,17 +26,42 @@ from agents.wearables.sources import InputTree
 
 Parser = Callable[[InputTree, list[str]], Iterator[Record]]
 PARSERS: dict[str, Parser] = {
-    "apple_health": apple.parse, "google_fit": google_fit.parse, "fitbit": fitbit.parse,
-    "samsung_health": samsung.parse, "garmin_fit": fit.parse, "tcx": tcx.parse,
+    "apple_health": apple.parse,
+    "google_fit": google_fit.parse,
+    "fitbit": fitbit.parse,
+    "samsung_health": samsung.parse,
+    "garmin_fit": fit.parse,
+    "tcx": tcx.parse,
     "gpx": gpx.parse,
 }
-FITBIT_KINDS = {"steps", "calories", "heart_rate", "resting_heart_rate", "sleep", "exercise",
-                *fitbit.DAILY_KINDS}
-_SNIFF = ((b"<HealthData", "apple_health"), (b"<TrainingCenterDatabase", "tcx"),
-          (b"<gpx", "gpx"), (b'"Data Source"', "google_fit"))
-_DECODE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, json.JSONDecodeError,
-                  ijson.JSONError, csv.Error, UnicodeDecodeError, KeyError, TypeError,
-                  ValueError, IndexError)
+FITBIT_KINDS = {
+    "steps",
+    "calories",
+    "heart_rate",
+    "resting_heart_rate",
+    "sleep",
+    "exercise",
+    *fitbit.DAILY_KINDS,
+}
+_SNIFF = (
+    (b"<HealthData", "apple_health"),
+    (b"<TrainingCenterDatabase", "tcx"),
+    (b"<gpx", "gpx"),
+    (b'"Data Source"', "google_fit"),
+)
+_DECODE_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    json.JSONDecodeError,
+    ijson.JSONError,
+    csv.Error,
+    UnicodeDecodeError,
+    KeyError,
+    TypeError,
+    ValueError,
+    IndexError,
+)
 
 
 @dataclass(slots=True)
@@ -67,7 +92,8 @@ def detect_tree(tree: InputTree) -> str:
     """Name the export format of an opened tree."""
     names = tree.names
     if any(n.endswith(".xml") for n in apple.export_members(names)) and any(
-            b"<HealthData" in tree.read_head(n, 1 << 16) for n in apple.export_members(names)):
+        b"<HealthData" in tree.read_head(n, 1 << 16) for n in apple.export_members(names)
+    ):
         return "apple_health"
     if any(google_fit.is_fit_json(n) or "Daily activity metrics" in n for n in names):
         return "google_fit"
@@ -106,8 +132,9 @@ def parse_path(path: str | os.PathLike[str], limits: ZipLimits | None = None) ->
     return ParseResult(fmt, _guarded(fmt, tree, errors), errors)
 
 
-def iter_records(path: str | os.PathLike[str],
-                 limits: ZipLimits | None = None) -> tuple[str, Iterator[Record]]:
+def iter_records(
+    path: str | os.PathLike[str], limits: ZipLimits | None = None
+) -> tuple[str, Iterator[Record]]:
     """``(format, records)`` for ``path``; non-fatal problems are dropped."""
     result = parse_path(path, limits)
     return result.format, result.records

@@ -79,8 +79,9 @@ class Sample:
     def dedupe_key(self) -> str:
         """Stable identity: same provider, kind, interval, value, device and app."""
         s = self.source
-        return _key("sample", s.provider, self.kind, self.start, self.end, self.value,
-                    s.device, s.app)
+        return _key(
+            "sample", s.provider, self.kind, self.start, self.end, self.value, s.device, s.app
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,13 +27,15 @@ class SleepAssembler:
         self._gap = gap
         self._open: dict[SourceInfo, _Open] = {}
 
-    def add(self, stage: StageName, start: datetime, end: datetime,
-            source: SourceInfo) -> SleepSession | None:
+    def add(
+        self, stage: StageName, start: datetime, end: datetime, source: SourceInfo
+    ) -> SleepSession | None:
         """Add a segment; return the session it closed, if it started a new night."""
         closed = None
         current = self._open.get(source)
-        if current is not None and (start > current.end + self._gap
-                                    or end < current.start - self._gap):
+        if current is not None and (
+            start > current.end + self._gap or end < current.start - self._gap
+        ):
             closed = self._close(source, current)
             current = None
         if current is None:

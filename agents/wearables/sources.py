@@ -21,8 +21,9 @@ from agents.wearables.safety import WearableFormatError, ZipLimits, vet_zip
 class InputTree:
     """Members of a file, folder or zip, addressed by POSIX-style relative names."""
 
-    def __init__(self, label: str, names: list[str], root: Path | None,
-                 archive: zipfile.ZipFile | None) -> None:
+    def __init__(
+        self, label: str, names: list[str], root: Path | None, archive: zipfile.ZipFile | None
+    ) -> None:
         self.label = label
         self.names = tuple(sorted(names))
         self._root = root
@@ -80,8 +81,12 @@ class InputTree:
     def __enter__(self) -> InputTree:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
 

@@ -55,8 +55,14 @@ def parse_iso(text: str, assume: timezone = UTC) -> datetime:
 
 def parse_fitbit(text: str, offset: timedelta = timedelta(0)) -> datetime:
     """Parse Fitbit's ``MM/DD/YY HH:MM:SS``; ``offset`` is the clock's UTC offset."""
-    naive = datetime(2000 + int(text[6:8]), int(text[0:2]), int(text[3:5]),
-                     int(text[9:11]), int(text[12:14]), int(text[15:17]))
+    naive = datetime(
+        2000 + int(text[6:8]),
+        int(text[0:2]),
+        int(text[3:5]),
+        int(text[9:11]),
+        int(text[12:14]),
+        int(text[15:17]),
+    )
     return (naive - offset).replace(tzinfo=UTC)
 
 

@@ -14,11 +14,27 @@ KG_PER_LB = 0.45359237
 
 _ENERGY = {"kcal": 1.0, "cal": 1.0, "kilocalorie": 1.0, "kj": KCAL_PER_KJ}
 _DISTANCE = {
-    "m": 1.0, "meter": 1.0, "km": 1000.0, "kilometer": 1000.0, "cm": 0.01, "mm": 0.001,
-    "mi": M_PER_MILE, "mile": M_PER_MILE, "ft": 0.3048, "foot": 0.3048, "yd": 0.9144,
+    "m": 1.0,
+    "meter": 1.0,
+    "km": 1000.0,
+    "kilometer": 1000.0,
+    "cm": 0.01,
+    "mm": 0.001,
+    "mi": M_PER_MILE,
+    "mile": M_PER_MILE,
+    "ft": 0.3048,
+    "foot": 0.3048,
+    "yd": 0.9144,
 }
-_MASS = {"kg": 1.0, "g": 0.001, "lb": KG_PER_LB, "lbs": KG_PER_LB, "pound": KG_PER_LB,
-         "st": 6.35029318, "oz": KG_PER_LB / 16}
+_MASS = {
+    "kg": 1.0,
+    "g": 0.001,
+    "lb": KG_PER_LB,
+    "lbs": KG_PER_LB,
+    "pound": KG_PER_LB,
+    "st": 6.35029318,
+    "oz": KG_PER_LB / 16,
+}
 _COUNT = {"count": 1.0, "": 1.0}
 _RATE = {"count/min": 1.0, "bpm": 1.0, "/min": 1.0}
 _MS = {"ms": 1.0, "s": 1000.0}

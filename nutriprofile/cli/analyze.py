@@ -20,8 +20,8 @@ def _range(analysis_range: tuple[float, float] | None) -> str:
 
 def render(analysis: MealAnalysis) -> None:
     """A readable table: item, grams, kcal, carbs, protein, fat, source, range, flags."""
-    table = Table("item", "grams", "kcal", "carbs g", "protein g", "fat g", "source",
-                  "kcal range", "flags", title=analysis.text[:80], title_justify="left")  # fmt: skip
+    columns = ("item", "grams", "kcal", "carbs g", "protein g", "fat g", "source", "kcal range")
+    table = Table(*columns, "flags", title=analysis.text[:80], title_justify="left")
     for i in analysis.items:
         n = i.nutrients
         source = f"{i.food.name} ({i.food.id})" if i.food else "unknown"
@@ -46,7 +46,9 @@ def render(analysis: MealAnalysis) -> None:
 
 def analyze_cmd(
     text: Annotated[str, typer.Argument(help="What you ate, in plain English")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the full analysis as JSON")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the full analysis as JSON")
+    ] = False,
 ) -> None:
     """Analyse a meal: foods, grams and nutrients with USDA provenance."""
     try:

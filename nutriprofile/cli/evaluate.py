@@ -18,6 +18,7 @@ from evals.summary import print_summary
 from nutriprofile.cli.common import err, fail, run_with_context
 from nutriprofile.context import AppContext
 
+DATASET_HELP = "nutribench:PATH | nutrition5k:PATH[:names-only] | builtin[:NAME] | food-search"
 app = typer.Typer(help="Score accuracy against labelled meals and food phrases.")
 
 
@@ -49,15 +50,16 @@ async def evaluate(ctx: AppContext, spec: str, limit: int | None, workers: int,
 @app.callback(invoke_without_command=True)
 def eval_cmd(
     context: typer.Context,
-    dataset: Annotated[str | None, typer.Option(
-        "--dataset", help="nutribench:PATH | nutrition5k:PATH[:names-only] | builtin[:NAME] | food-search")] = None,
+    dataset: Annotated[str | None, typer.Option("--dataset", help=DATASET_HELP)] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1)] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, max=64)] = 8,
-    backend: Annotated[str, typer.Option("--backend", help="offline | huggingface | local")] = "offline",
+    backend: Annotated[
+        str, typer.Option("--backend", help="offline|huggingface|local")
+    ] = "offline",
     out: Annotated[Path | None, typer.Option("--out", help="Report folder")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report JSON on stdout")] = False,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="Fail below these floors")] = None,
-) -> None:  # fmt: skip
+    as_json: Annotated[bool, typer.Option("--json", help="Print report JSON on stdout")] = False,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Gate file")] = None,
+) -> None:
     """Evaluate one dataset: summary table, report.json, report.md and plots."""
     if context.invoked_subcommand is not None:
         return

@@ -54,5 +54,7 @@ def search_cmd(
         table = Table("#", "id", "name", "kcal/100 g", "score", title=q, title_justify="left")
         for i, h in enumerate(hits, 1):
             kcal = h.nutrients.get("energy_kcal")
-            table.add_row(str(i), h.id, h.name, "-" if kcal is None else f"{kcal:g}", f"{h.score:.3f}")
+            table.add_row(
+                str(i), h.id, h.name, "-" if kcal is None else f"{kcal:g}", f"{h.score:.3f}"
+            )
         out.print(table)

@@ -29,16 +29,31 @@ _FALLBACKS: dict[str, tuple[str, ...]] = {
 """Catalogue number -> FDC nutrient numbers to try, best first."""
 
 FDC_FOOD_CATEGORIES: dict[str, str] = {
-    "1": "Dairy and Egg Products", "2": "Spices and Herbs", "3": "Baby Foods",
-    "4": "Fats and Oils", "5": "Poultry Products", "6": "Soups, Sauces, and Gravies",
-    "7": "Sausages and Luncheon Meats", "8": "Breakfast Cereals",
-    "9": "Fruits and Fruit Juices", "10": "Pork Products",
-    "11": "Vegetables and Vegetable Products", "12": "Nut and Seed Products",
-    "13": "Beef Products", "14": "Beverages", "15": "Finfish and Shellfish Products",
-    "16": "Legumes and Legume Products", "17": "Lamb, Veal, and Game Products",
-    "18": "Baked Products", "19": "Sweets", "20": "Cereal Grains and Pasta",
-    "21": "Fast Foods", "22": "Meals, Entrees, and Side Dishes", "23": "Snacks",
-    "24": "American Indian/Alaska Native Foods", "25": "Restaurant Foods",
+    "1": "Dairy and Egg Products",
+    "2": "Spices and Herbs",
+    "3": "Baby Foods",
+    "4": "Fats and Oils",
+    "5": "Poultry Products",
+    "6": "Soups, Sauces, and Gravies",
+    "7": "Sausages and Luncheon Meats",
+    "8": "Breakfast Cereals",
+    "9": "Fruits and Fruit Juices",
+    "10": "Pork Products",
+    "11": "Vegetables and Vegetable Products",
+    "12": "Nut and Seed Products",
+    "13": "Beef Products",
+    "14": "Beverages",
+    "15": "Finfish and Shellfish Products",
+    "16": "Legumes and Legume Products",
+    "17": "Lamb, Veal, and Game Products",
+    "18": "Baked Products",
+    "19": "Sweets",
+    "20": "Cereal Grains and Pasta",
+    "21": "Fast Foods",
+    "22": "Meals, Entrees, and Side Dishes",
+    "23": "Snacks",
+    "24": "American Indian/Alaska Native Foods",
+    "25": "Restaurant Foods",
 }
 """FDC's ``food_category`` table (the SR food groups), used when a zip omits it.
 
@@ -51,8 +66,13 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "food_nutrient.csv": ("fdc_id", "nutrient_id", "amount"),
     "measure_unit.csv": ("id", "name"),
     "food_portion.csv": (
-        "fdc_id", "seq_num", "amount", "measure_unit_id",
-        "portion_description", "modifier", "gram_weight",
+        "fdc_id",
+        "seq_num",
+        "amount",
+        "measure_unit_id",
+        "portion_description",
+        "modifier",
+        "gram_weight",
     ),
 }
 _UNITS = {"kcal": "kcal", "g": "g", "mg": "mg", "ug": "µg", "µg": "µg"}

@@ -97,8 +97,12 @@ async def test_wearable_upload_route_is_exempt_from_the_json_body_limit() -> Non
 
     for path, status in (("/v1/wearables/import", 202), ("/v1/meals", 413)):
         sent.clear()
-        scope = {"type": "http", "path": path, "method": "POST",
-                 "headers": [(b"content-length", b"100")]}
+        scope = {
+            "type": "http",
+            "path": path,
+            "method": "POST",
+            "headers": [(b"content-length", b"100")],
+        }
         await limited(scope, receive, send)
         assert sent[0]["status"] == status
     assert seen == [100]

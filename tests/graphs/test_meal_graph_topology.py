@@ -20,4 +20,7 @@ def test_nutrition_tools_hide_server_side_arguments() -> None:
     from tools.nutrition import analyze_meal, search_foods
 
     assert set(analyze_meal.tool_call_schema.model_json_schema()["properties"]) == {"text"}
-    assert set(search_foods.tool_call_schema.model_json_schema()["properties"]) == {"query", "limit"}
+    assert set(search_foods.tool_call_schema.model_json_schema()["properties"]) == {
+        "query",
+        "limit",
+    }

@@ -30,8 +30,10 @@ def test_downloads_and_unzips_releases(tmp_path: Path) -> None:
     written = fetch_releases(
         tmp_path,
         client,
-        (Release("https://usda.test/sr.zip", "sr28", unzip=True),
-         Release("https://usda.test/f.xlsx", "fndds/f.xlsx")),
+        (
+            Release("https://usda.test/sr.zip", "sr28", unzip=True),
+            Release("https://usda.test/f.xlsx", "fndds/f.xlsx"),
+        ),
     )
     assert written == [tmp_path / "sr28", tmp_path / "fndds" / "f.xlsx"]
     assert (tmp_path / "sr28" / "FOOD_DES.txt").read_text() == "~01001~^~0100~"

@@ -22,7 +22,8 @@ async def snapshot(ctx, source: str) -> tuple[int, int, str]:
                     "SELECT count(*), "
                     "(SELECT count(*) FROM portions p JOIN foods g ON g.id = p.food_id "
                     " WHERE g.source = :s), "
-                    "md5(string_agg(id || name || coalesce(energy_kcal::text, ''), ',' ORDER BY id)) "
+                    "md5(string_agg(id || name || coalesce(energy_kcal::text, ''), ',' "
+                    "ORDER BY id)) "
                     "FROM foods WHERE source = :s"
                 ),
                 {"s": source},

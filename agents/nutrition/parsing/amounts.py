@@ -15,10 +15,35 @@ from agents.nutrition.parsing.tokens import Token
 from agents.nutrition.parsing.units import read_measure, read_serving
 from agents.nutrition.parsing.wordclass import DETERMINERS, is_modifier
 
-_FILLER_NOUNS = frozenset({"combo", "combination", "mix", "variety", "selection", "assortment",
-                           "touch", "bit", "little", "amount", "snack", "treat",
-                           "blend", "medley", "bite", "taste", "nibble", "spread", "layer",
-                           "smear", "dab", "swirl", "sprinkling", "meal", "feast"})
+_FILLER_NOUNS = frozenset(
+    {
+        "combo",
+        "combination",
+        "mix",
+        "variety",
+        "selection",
+        "assortment",
+        "touch",
+        "bit",
+        "little",
+        "amount",
+        "snack",
+        "treat",
+        "blend",
+        "medley",
+        "bite",
+        "taste",
+        "nibble",
+        "spread",
+        "layer",
+        "smear",
+        "dab",
+        "swirl",
+        "sprinkling",
+        "meal",
+        "feast",
+    }
+)
 
 
 _OF = frozenset({"of", "with", "featuring", "including", "consisting", "that"})
@@ -119,8 +144,9 @@ def read_amount(tokens: list[Token]) -> Amount:
                 out.count = pending
             out.serving, pending, i = serving.unit, None, serving.end
         elif (qty := read_quantity(tokens, i)) is not None:
-            if _is_unit_at(tokens, qty.end) or (qty.end < len(tokens)
-                                                and tokens[qty.end].low == "-"):
+            if _is_unit_at(tokens, qty.end) or (
+                qty.end < len(tokens) and tokens[qty.end].low == "-"
+            ):
                 if pending is not None:
                     out.count = pending
                 pending = qty.value

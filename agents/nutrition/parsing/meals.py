@@ -20,8 +20,9 @@ from agents.nutrition.parsing.lexicon_frame import (
 from agents.nutrition.parsing.tokens import Token
 
 _VERB_FORMS = frozenset({"snacked", "snacking"})
-_FOOD_BEFORE = frozenset({"frozen", "tv", "microwave", "microwavable", "boxed", "packaged",
-                          "school"})
+_FOOD_BEFORE = frozenset(
+    {"frozen", "tv", "microwave", "microwavable", "boxed", "packaged", "school"}
+)
 _PLURAL_OK_BEFORE = frozenset({"my", "our", "for", "as"})
 
 

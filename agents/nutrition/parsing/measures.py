@@ -14,8 +14,9 @@ from agents.nutrition.parsing.lexicon_food import BEVERAGES
 from agents.nutrition.parsing.tokens import Token
 from agents.nutrition.parsing.units import read_measure, to_grams, to_ml
 
-_DRINK_CONTAINERS = frozenset({"bottle", "glass", "mug", "carton", "box", "shot", "drink",
-                               "fl_oz", "ml", "l"})
+_DRINK_CONTAINERS = frozenset(
+    {"bottle", "glass", "mug", "carton", "box", "shot", "drink", "fl_oz", "ml", "l"}
+)
 
 
 @dataclass(slots=True)

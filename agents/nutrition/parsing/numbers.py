@@ -13,8 +13,15 @@ _TENS = {"twenty": 20.0, "thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty": 
 WORD_NUMBERS.update(_TENS)
 WORD_NUMBERS.update({"hundred": 100.0, "single": 1.0, "another": 1.0})
 FRACTION_WORDS: dict[str, float] = {
-    "half": 0.5, "halves": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3,
-    "thirds": 1 / 3, "fourth": 0.25, "fourths": 0.25, "eighth": 0.125,
+    "half": 0.5,
+    "halves": 0.5,
+    "quarter": 0.25,
+    "quarters": 0.25,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+    "fourth": 0.25,
+    "fourths": 0.25,
+    "eighth": 0.125,
 }
 # Vague counts, read as their usual meaning (documented in the package docstring).
 VAGUE: dict[str, float] = {"couple": 2.0, "few": 3.0, "several": 3.0, "dozen": 12.0, "pair": 2.0}

@@ -10,9 +10,31 @@ from agents.nutrition.parsing.tagger import tag
 from agents.nutrition.parsing.tokens import Token, tokenize
 
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
-_ABBREVIATIONS = frozenset({"oz", "lb", "lbs", "tbsp", "tsp", "tbs", "fl", "pkg", "approx",
-                            "e.g", "i.e", "vs", "etc", "st", "dr", "mr", "mrs", "ms", "jr",
-                            "sr", "no"})
+_ABBREVIATIONS = frozenset(
+    {
+        "oz",
+        "lb",
+        "lbs",
+        "tbsp",
+        "tsp",
+        "tbs",
+        "fl",
+        "pkg",
+        "approx",
+        "e.g",
+        "i.e",
+        "vs",
+        "etc",
+        "st",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "jr",
+        "sr",
+        "no",
+    }
+)
 
 
 def _is_boundary(tokens: list[Token], i: int) -> bool:

@@ -74,8 +74,10 @@ def phrase_end(tokens: list[Token], i: int) -> int:
     """End of the phrase starting at ``i``: the next list word, separator or connector."""
     j = i
     while j < len(tokens) and tokens[j].low not in LIST_WORDS:
-        if j > i and may_open(tokens[j].low) and (
-            match(SEPARATORS, tokens, j) or match(WITH_CONNECTORS, tokens, j)
+        if (
+            j > i
+            and may_open(tokens[j].low)
+            and (match(SEPARATORS, tokens, j) or match(WITH_CONNECTORS, tokens, j))
         ):
             break
         j += 1

@@ -25,19 +25,95 @@ from agents.nutrition.parsing.tokens import Token
 from agents.nutrition.parsing.units import CONTAINERS, SERVINGS
 from agents.nutrition.parsing.wordclass import food_words, is_ing_verb, is_intro, starts_item
 
-ADVERBS = frozenset({"also", "then", "just", "perfectly", "nicely", "freshly", "simply",
-                     "intentionally", "carefully", "lightly", "fully", "both"})
-_REMOVALS = (("not", "eaten"), ("removed",), ("left", "behind"), ("discarded",),
-             ("not", "included"), ("left", "off"))
-_LIQUORS = frozenset({"vodka", "rum", "whiskey", "whisky", "gin", "tequila", "bourbon", "scotch",
-                      "brandy", "cognac"})
-_PARTS = frozenset({"topping", "coating", "filling", "icing", "frosting", "crust", "glaze",
-                    "drizzle", "twist", "flavor", "flavour", "shot", "splash", "swirl"})
-_ADJECTIVES = frozenset({"hot", "cold", "warm", "iced", "fresh", "frozen", "plain", "cheesy",
-                         "spicy", "salty", "light", "dark", "sweet", "sour", "crunchy", "creamy"})
+ADVERBS = frozenset(
+    {
+        "also",
+        "then",
+        "just",
+        "perfectly",
+        "nicely",
+        "freshly",
+        "simply",
+        "intentionally",
+        "carefully",
+        "lightly",
+        "fully",
+        "both",
+    }
+)
+_REMOVALS = (
+    ("not", "eaten"),
+    ("removed",),
+    ("left", "behind"),
+    ("discarded",),
+    ("not", "included"),
+    ("left", "off"),
+)
+_LIQUORS = frozenset(
+    {"vodka", "rum", "whiskey", "whisky", "gin", "tequila", "bourbon", "scotch", "brandy", "cognac"}
+)
+_PARTS = frozenset(
+    {
+        "topping",
+        "coating",
+        "filling",
+        "icing",
+        "frosting",
+        "crust",
+        "glaze",
+        "drizzle",
+        "twist",
+        "flavor",
+        "flavour",
+        "shot",
+        "splash",
+        "swirl",
+    }
+)
+_ADJECTIVES = frozenset(
+    {
+        "hot",
+        "cold",
+        "warm",
+        "iced",
+        "fresh",
+        "frozen",
+        "plain",
+        "cheesy",
+        "spicy",
+        "salty",
+        "light",
+        "dark",
+        "sweet",
+        "sour",
+        "crunchy",
+        "creamy",
+    }
+)
 _AFTER_PARTICIPLE = frozenset(
-    {"and", "with", "in", "on", "to", "as", "without", "by", "from", "until", "into", "at",
-     "for", "over", "it", "all", "perfectly", "just", "right", "", ","}
+    {
+        "and",
+        "with",
+        "in",
+        "on",
+        "to",
+        "as",
+        "without",
+        "by",
+        "from",
+        "until",
+        "into",
+        "at",
+        "for",
+        "over",
+        "it",
+        "all",
+        "perfectly",
+        "just",
+        "right",
+        "",
+        ",",
+    }
 )
 
 

@@ -214,8 +214,10 @@ class _Splitter:
                 i = end
                 continue
             end = match(WITH_CONNECTORS, toks, i)
-            if end is not None and self.mode not in ("exclusion", "ingredient") and (
-                self.cur.tokens or i == 0
+            if (
+                end is not None
+                and self.mode not in ("exclusion", "ingredient")
+                and (self.cur.tokens or i == 0)
             ):
                 self.on_connector(i, end)
                 i = end

@@ -52,8 +52,21 @@ _TAIL_PARTICIPLES = frozenset(
 )
 _PREPOSITIONS = frozenset({"with", "in", "by", "from", "into", "on", "using", "over", "to"})
 _NAMING = frozenset({"combining", "containing", "consisting", "of", "featuring"})
-_WHOLE_FOODS = frozenset({"milk", "wheat", "grain", "grains", "egg", "eggs", "kernel", "bean",
-                          "beans", "foods", "wheat-bread"})
+_WHOLE_FOODS = frozenset(
+    {
+        "milk",
+        "wheat",
+        "grain",
+        "grains",
+        "egg",
+        "eggs",
+        "kernel",
+        "bean",
+        "beans",
+        "foods",
+        "wheat-bread",
+    }
+)
 _TRIM = frozenset({"of", "and", "or", "with", "in", "on", "from", "&", "made", "served"})
 
 
@@ -110,8 +123,10 @@ def _clean(tokens: list[Token], preps: list[str], sizes: list[str], *, head: boo
         if tok.kind == "punct" or low in DETERMINERS or low in {"a", "an"} or width:
             i += width or 1
             continue
-        if head and not words and (
-            (low == "whole" and nxt not in _WHOLE_FOODS and nxt) or is_ing_verb(low)
+        if (
+            head
+            and not words
+            and ((low == "whole" and nxt not in _WHOLE_FOODS and nxt) or is_ing_verb(low))
         ):
             i += 1  # "a whole orange", "a matching 360 g of beer"
             continue
@@ -144,9 +159,13 @@ def _exclusions(groups: list[list[Token]]) -> list[str]:
     out = []
     for group in groups:
         words = [
-            t.low for i, t in enumerate(group)
-            if t.kind == "word" and t.low not in DETERMINERS and t.low not in EXCLUSION_WORDS
-            and not is_modifier(group, i) and t.low not in {"a", "an", "and"}
+            t.low
+            for i, t in enumerate(group)
+            if t.kind == "word"
+            and t.low not in DETERMINERS
+            and t.low not in EXCLUSION_WORDS
+            and not is_modifier(group, i)
+            and t.low not in {"a", "an", "and"}
             and (not is_intro(t.low) or t.low == "added")
         ]
         words = _trim(words)
@@ -208,9 +227,11 @@ def tag(segment: Segment) -> Draft | None:
     ):
         # "a drink combining whiskey and ginger ale" names the food in its tail;
         # "the perfect comfort food from a local spot" names none.
-        words = _trim([w for w in tail if w not in _TAIL_START]) if cut < len(food_toks) and (
-            food_toks[cut].low in _NAMING
-        ) else []
+        words = (
+            _trim([w for w in tail if w not in _TAIL_START])
+            if cut < len(food_toks) and (food_toks[cut].low in _NAMING)
+            else []
+        )
     elif not tail:
         while len(words) > 1 and is_ed_verb(words[-1]):
             words = words[:-1]  # "apple juice designed (for babies)"

@@ -83,16 +83,28 @@ def _number_word(tokens: list[Token], i: int) -> bool:
     if i + 2 >= len(tokens):
         return False
     num, dash, word = tokens[i : i + 3]
-    return (num.kind == "num" and dash.low == "-" and dash.start == num.end
-            and word.start == dash.end and word.kind == "word" and word.low not in _UNIT_WORDS)
+    return (
+        num.kind == "num"
+        and dash.low == "-"
+        and dash.start == num.end
+        and word.start == dash.end
+        and word.kind == "word"
+        and word.low not in _UNIT_WORDS
+    )
 
 
 def _suspended_hyphen(tokens: list[Token], i: int) -> bool:
     if i + 3 >= len(tokens):
         return False
     word, dash, conj, nxt = tokens[i : i + 4]
-    return (word.kind == "word" and dash.low == "-" and dash.start == word.end
-            and conj.low in {"and", "or"} and nxt.kind == "word" and "-" in nxt.low)
+    return (
+        word.kind == "word"
+        and dash.low == "-"
+        and dash.start == word.end
+        and conj.low in {"and", "or"}
+        and nxt.kind == "word"
+        and "-" in nxt.low
+    )
 
 
 def _fuse_compounds(tokens: list[Token], text: str) -> list[Token]:
@@ -101,8 +113,10 @@ def _fuse_compounds(tokens: list[Token], text: str) -> list[Token]:
     i = 0
     lows = [t.low for t in tokens]
     while i < len(tokens):
-        if lows[i] not in _COMPOUND_FIRST and tokens[i].low != "-" and not (
-            i + 1 < len(tokens) and tokens[i + 1].low == "-"
+        if (
+            lows[i] not in _COMPOUND_FIRST
+            and tokens[i].low != "-"
+            and not (i + 1 < len(tokens) and tokens[i + 1].low == "-")
         ):
             out.append(tokens[i])
             i += 1

@@ -21,17 +21,75 @@ from agents.nutrition.parsing.numbers import read_quantity
 from agents.nutrition.parsing.tokens import Token
 from agents.nutrition.parsing.units import SERVINGS, read_measure, read_serving
 
-DETERMINERS = frozenset({"the", "my", "our", "some", "this", "that", "these", "those", "your",
-                         "his", "her", "their", "any", "its", "of"})
+DETERMINERS = frozenset(
+    {
+        "the",
+        "my",
+        "our",
+        "some",
+        "this",
+        "that",
+        "these",
+        "those",
+        "your",
+        "his",
+        "her",
+        "their",
+        "any",
+        "its",
+        "of",
+    }
+)
 _PREPOSITIONS = frozenset({"on", "in", "with", "of", "at", "for", "to"})
 # -ed words that are food attributes, never the verb of an intro ("mixed nuts").
-_ED_FOODS = frozenset({"mixed", "assorted", "canned", "dried", "salted", "unsalted", "aged",
-                       "reduced", "sweetened", "unsweetened", "flavored", "flavoured",
-                       "frosted", "glazed", "stuffed", "pickled", "smoked", "iced", "cured",
-                       "enriched", "fortified", "puffed", "shredded", "candied", "creamed",
-                       "refried", "whipped", "condensed", "evaporated", "powdered", "malted",
-                       "filled", "topped", "breaded", "baked", "fried", "roasted", "seeded",
-                       "seasoned", "spiced", "corned", "deviled", "scalloped", "pulled"})
+_ED_FOODS = frozenset(
+    {
+        "mixed",
+        "assorted",
+        "canned",
+        "dried",
+        "salted",
+        "unsalted",
+        "aged",
+        "reduced",
+        "sweetened",
+        "unsweetened",
+        "flavored",
+        "flavoured",
+        "frosted",
+        "glazed",
+        "stuffed",
+        "pickled",
+        "smoked",
+        "iced",
+        "cured",
+        "enriched",
+        "fortified",
+        "puffed",
+        "shredded",
+        "candied",
+        "creamed",
+        "refried",
+        "whipped",
+        "condensed",
+        "evaporated",
+        "powdered",
+        "malted",
+        "filled",
+        "topped",
+        "breaded",
+        "baked",
+        "fried",
+        "roasted",
+        "seeded",
+        "seasoned",
+        "spiced",
+        "corned",
+        "deviled",
+        "scalloped",
+        "pulled",
+    }
+)
 
 
 def is_ing_verb(low: str) -> bool:
@@ -118,11 +176,15 @@ def has_measure(tokens: list[Token]) -> bool:
 def starts_item(tokens: list[Token]) -> bool:
     """Whether a phrase starts a new item: an amount/article after any intro words."""
     i = 0
-    while i < len(tokens) and tokens[i].low not in {"some", "another"} and (
-        tokens[i].low in {",", "and", "&"}
-        or (is_intro(tokens[i].low) and (i > 0 or tokens[i].low not in _PREPOSITIONS))
-        or tokens[i].low in DETERMINERS - _PREPOSITIONS - {"some"}
-        or is_modifier(tokens, i)
+    while (
+        i < len(tokens)
+        and tokens[i].low not in {"some", "another"}
+        and (
+            tokens[i].low in {",", "and", "&"}
+            or (is_intro(tokens[i].low) and (i > 0 or tokens[i].low not in _PREPOSITIONS))
+            or tokens[i].low in DETERMINERS - _PREPOSITIONS - {"some"}
+            or is_modifier(tokens, i)
+        )
     ):
         i += 1  # "indulged in a ..." skips; ", on a white bun" does not start an item
     if i >= len(tokens):
@@ -149,8 +211,11 @@ def strip_intro(tokens: list[Token]) -> int:
     i, pronoun = 0, False
     while i < len(tokens):
         low = tokens[i].low
-        if tokens[i].kind == "punct" or low in INTRO_WORDS or low in PRONOUNS or (
-            low in DETERMINERS
+        if (
+            tokens[i].kind == "punct"
+            or low in INTRO_WORDS
+            or low in PRONOUNS
+            or (low in DETERMINERS)
         ):
             pronoun = pronoun or low in PRONOUNS
             i += 1
@@ -168,6 +233,9 @@ def food_words(tokens: list[Token]) -> list[str]:
     return [
         t.low
         for t in tokens[start:]
-        if t.kind == "word" and t.low not in FILLERS and t.low not in SIZES
-        and t.low not in DETERMINERS and t.low not in PREPARATIONS
+        if t.kind == "word"
+        and t.low not in FILLERS
+        and t.low not in SIZES
+        and t.low not in DETERMINERS
+        and t.low not in PREPARATIONS
     ]

@@ -38,8 +38,14 @@ _SUMMARY_FIELDS: tuple[tuple[str, DailyKind, str | None], ...] = (
 
 def export_members(names: tuple[str, ...]) -> list[str]:
     """Pick the main export XML(s) of a tree, skipping the clinical ``export_cda.xml``."""
-    return [n for n in names if n.endswith(".xml") and "/workout-routes/" not in n
-            and not n.endswith("_cda.xml") and "electrocardiograms" not in n]
+    return [
+        n
+        for n in names
+        if n.endswith(".xml")
+        and "/workout-routes/" not in n
+        and not n.endswith("_cda.xml")
+        and "electrocardiograms" not in n
+    ]
 
 
 def parse(source: SourceLike, errors: list[str] | None = None) -> Iterator[Record]:
@@ -69,14 +75,24 @@ def parse_stream(stream: BinaryIO, errors: list[str]) -> Iterator[Record]:
             energy = _amount(stats[T.ENERGY_STAT], "sum", "active_energy_kcal")
         distance = _amount(workout, "totalDistance", "distance_m")
         if distance is None:
-            parts = [_amount(s, "sum", "distance_m") for t, s in stats.items()
-                     if t.startswith(T.DISTANCE_STAT_PREFIX)]
+            parts = [
+                _amount(s, "sum", "distance_m")
+                for t, s in stats.items()
+                if t.startswith(T.DISTANCE_STAT_PREFIX)
+            ]
             distance = sum(p for p in parts if p is not None) if parts else None
         hr = stats.get(T.HEART_RATE_STAT, {}).get("average")
-        out.append(Workout(T.activity_name(workout.get("workoutActivityType", "")),
-                           parse_apple(workout["startDate"]), parse_apple(workout["endDate"]),
-                           energy, distance, float(hr) if hr else None,
-                           reader.source(workout.get("device"), workout.get("sourceName"))))
+        out.append(
+            Workout(
+                T.activity_name(workout.get("workoutActivityType", "")),
+                parse_apple(workout["startDate"]),
+                parse_apple(workout["endDate"]),
+                energy,
+                distance,
+                float(hr) if hr else None,
+                reader.source(workout.get("device"), workout.get("sourceName")),
+            )
+        )
 
     def summary(a: dict[str, str]) -> None:
         day = date.fromisoformat(a["dateComponents"])
@@ -136,4 +152,3 @@ def _amount(attrs: dict[str, str], key: str, kind: SampleKind) -> float | None:
         return None
     unit = attrs.get(key + "Unit") or attrs.get("unit") or CANONICAL_UNIT[kind]
     return float(raw) * factor(kind, unit)
-

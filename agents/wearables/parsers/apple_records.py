@@ -49,8 +49,14 @@ class RecordReader:
                 self._layouts.clear()
             at = {name: 2 * i + 1 for i, name in enumerate(names)}.get
             layout = self._layouts[names] = (
-                at("type", -1), at("unit", -1), at("startDate", -1), at("endDate", -1),
-                at("value", -1), at("device", -1), at("sourceName", -1))
+                at("type", -1),
+                at("unit", -1),
+                at("startDate", -1),
+                at("endDate", -1),
+                at("value", -1),
+                at("device", -1),
+                at("sourceName", -1),
+            )
         return layout
 
     def read(self, attrs: list[str], out: list[Record]) -> None:
@@ -78,8 +84,16 @@ class RecordReader:
             mult = self._factors.get((kind, unit))
             if mult is None:
                 mult = self._factors[(kind, unit)] = factor(kind, unit)
-            out.append(Sample(kind, parse_apple(attrs[s]), parse_apple(attrs[e]),
-                              float(attrs[v]) * mult, CANONICAL_UNIT[kind], source))
+            out.append(
+                Sample(
+                    kind,
+                    parse_apple(attrs[s]),
+                    parse_apple(attrs[e]),
+                    float(attrs[v]) * mult,
+                    CANONICAL_UNIT[kind],
+                    source,
+                )
+            )
         elif rtype == T.SLEEP_TYPE:
             value = attrs[v] if v > 0 else ""
             stage = T.SLEEP_STAGES.get(value)

@@ -24,8 +24,15 @@ from agents.wearables.sources import SourceLike, as_tree
 FORMAT: Provider = "garmin_fit"
 FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
 MAX_FIT_BYTES = 256 << 20
-_KEPT = {"file_id", "record", "session", "monitoring", "monitoring_info", "activity",
-         "weight_scale"}
+_KEPT = {
+    "file_id",
+    "record",
+    "session",
+    "monitoring",
+    "monitoring_info",
+    "activity",
+    "weight_scale",
+}
 
 
 def parse(source: SourceLike, errors: list[str] | None = None) -> Iterator[Record]:
@@ -44,8 +51,15 @@ def decode(data: bytes, name: str = "FIT file") -> list[Record]:
     """Decode one FIT file into records, or raise a one-line WearableFormatError."""
     try:
         messages = _messages(data)
-    except (fitdecode.FitError, struct.error, ValueError, KeyError, IndexError,
-            TypeError, EOFError) as exc:
+    except (
+        fitdecode.FitError,
+        struct.error,
+        ValueError,
+        KeyError,
+        IndexError,
+        TypeError,
+        EOFError,
+    ) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise WearableFormatError(f"corrupt FIT file {name}: {reason}") from None
     if not messages:
@@ -56,14 +70,16 @@ def decode(data: bytes, name: str = "FIT file") -> list[Record]:
 def _messages(data: bytes) -> list[tuple[str, dict[str, Any], int | None, int | None]]:
     """(name, fields, raw timestamp, raw cycles) for the message types we use."""
     found = []
-    with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE,
-                             error_handling=fitdecode.ErrorHandling.RAISE) as reader:
+    with fitdecode.FitReader(
+        io.BytesIO(data),
+        check_crc=fitdecode.CrcCheck.RAISE,
+        error_handling=fitdecode.ErrorHandling.RAISE,
+    ) as reader:
         for frame in reader:
             if frame.frame_type != fitdecode.FIT_FRAME_DATA or frame.name not in _KEPT:
                 continue
             if frame.name == "record":  # thousands per file: read only what we use
-                fields = {k: frame.get_value(k, fallback=None)
-                          for k in ("timestamp", "heart_rate")}
+                fields = {k: frame.get_value(k, fallback=None) for k in ("timestamp", "heart_rate")}
             else:
                 fields = {f.name: f.value for f in frame.fields}
             stamp = frame.get_raw_value("timestamp", fallback=None)
@@ -82,8 +98,9 @@ def _records(messages: list[tuple[str, dict[str, Any], int | None, int | None]])
             last_stamp = stamp
         if name == "file_id":
             source = SourceInfo(FORMAT, _device(fields))
-        elif name == "monitoring_info" and fields.get("local_timestamp") and fields.get(
-                "timestamp"):
+        elif (
+            name == "monitoring_info" and fields.get("local_timestamp") and fields.get("timestamp")
+        ):
             offset = fields["local_timestamp"] - fields["timestamp"]
             monitoring = MonitoringState(source, offset)
         elif name == "monitoring":
@@ -97,12 +114,21 @@ def _records(messages: list[tuple[str, dict[str, Any], int | None, int | None]])
             monitoring.add(when, fields, cycles, out)
         elif name == "record" and fields.get("heart_rate") and fields.get("timestamp"):
             moment = fields["timestamp"]
-            out.append(Sample("heart_rate_bpm", moment, moment, float(fields["heart_rate"]),
-                              "count/min", source))
+            out.append(
+                Sample(
+                    "heart_rate_bpm",
+                    moment,
+                    moment,
+                    float(fields["heart_rate"]),
+                    "count/min",
+                    source,
+                )
+            )
         elif name == "weight_scale" and fields.get("weight") and fields.get("timestamp"):
             moment = fields["timestamp"]
-            out.append(Sample("body_mass_kg", moment, moment, float(fields["weight"]), "kg",
-                              source))
+            out.append(
+                Sample("body_mass_kg", moment, moment, float(fields["weight"]), "kg", source)
+            )
         elif name == "session" and fields.get("start_time"):
             out.append(_workout(fields, source))
     if monitoring is not None:
@@ -114,12 +140,18 @@ def _workout(fields: dict[str, Any], source: SourceInfo) -> Workout:
     start: datetime = fields["start_time"]
     elapsed = fields.get("total_elapsed_time") or fields.get("total_timer_time")
     end = start + timedelta(seconds=float(elapsed)) if elapsed else fields.get("timestamp", start)
-    energy, distance, hr = (fields.get(k) for k in ("total_calories", "total_distance",
-                                                     "avg_heart_rate"))
-    return Workout(str(fields.get("sport") or "generic"), start, end,
-                   float(energy) if energy is not None else None,
-                   float(distance) if distance is not None else None,
-                   float(hr) if hr is not None else None, source)
+    energy, distance, hr = (
+        fields.get(k) for k in ("total_calories", "total_distance", "avg_heart_rate")
+    )
+    return Workout(
+        str(fields.get("sport") or "generic"),
+        start,
+        end,
+        float(energy) if energy is not None else None,
+        float(distance) if distance is not None else None,
+        float(hr) if hr is not None else None,
+        source,
+    )
 
 
 def _device(fields: dict[str, Any]) -> str | None:

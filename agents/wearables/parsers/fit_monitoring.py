@@ -35,15 +35,17 @@ class MonitoringState:
         self._last: dict[tuple[str, str], tuple[date, float, datetime]] = {}
         self._daily: dict[tuple[date, DailyKind], float] = {}
 
-    def add(self, when: datetime, fields: dict[str, Any], cycles_raw: int | None,
-            out: list[Record]) -> None:
+    def add(
+        self, when: datetime, fields: dict[str, Any], cycles_raw: int | None, out: list[Record]
+    ) -> None:
         """Turn one monitoring message (with resolved ``when``) into samples."""
         activity = str(fields.get("activity_type", "generic"))
         if fields.get("duration_min"):
             self._summary(when, fields, activity, cycles_raw)
             return
         counters: list[tuple[str, SampleKind, float]] = [
-            (name, kind, float(fields[name])) for name, kind in COUNTERS.items()
+            (name, kind, float(fields[name]))
+            for name, kind in COUNTERS.items()
             if fields.get(name) is not None
         ]
         if cycles_raw is not None and activity in STEP_TYPES:
@@ -58,11 +60,11 @@ class MonitoringState:
             delta = total - last_total if total >= last_total else total
             self._last[key] = (day, total, when)
             if delta > 0:
-                out.append(Sample(kind, last_when, when, delta, CANONICAL_UNIT[kind],
-                                  self.source))
+                out.append(Sample(kind, last_when, when, delta, CANONICAL_UNIT[kind], self.source))
 
-    def _summary(self, when: datetime, fields: dict[str, Any], activity: str,
-                 cycles_raw: int | None) -> None:
+    def _summary(
+        self, when: datetime, fields: dict[str, Any], activity: str, cycles_raw: int | None
+    ) -> None:
         start = when - timedelta(minutes=float(fields["duration_min"]))
         day = (start + self.utc_offset).date()
         if cycles_raw is not None and activity in STEP_TYPES:
@@ -73,5 +75,7 @@ class MonitoringState:
 
     def daily(self) -> list[Record]:
         """Daily totals read from summary messages, summed over activity types."""
-        return [DailySummary(day, kind, value, self.source)
-                for (day, kind), value in sorted(self._daily.items())]
+        return [
+            DailySummary(day, kind, value, self.source)
+            for (day, kind), value in sorted(self._daily.items())
+        ]

@@ -42,8 +42,9 @@ def file_kind(name: str) -> str | None:
     return match.group("kind") if match else None
 
 
-def parse(source: SourceLike, errors: list[str] | None = None,
-          utc_offset: timedelta | None = None) -> Iterator[Record]:
+def parse(
+    source: SourceLike, errors: list[str] | None = None, utc_offset: timedelta | None = None
+) -> Iterator[Record]:
     """Yield Fitbit records; ``utc_offset`` overrides the inferred local-time offset."""
     errs = errors if errors is not None else []
     with as_tree(source) as tree:
@@ -58,8 +59,10 @@ def parse(source: SourceLike, errors: list[str] | None = None,
         for kind, sample_kind in MINUTE_KINDS.items():
             for name in by_kind.get(kind, []):
                 yield from _per_minute(tree, name, sample_kind)
-        daily: list[tuple[str, DailyKind]] = [("resting_heart_rate", "resting_heart_rate_bpm"),
-                                              *DAILY_KINDS.items()]
+        daily: list[tuple[str, DailyKind]] = [
+            ("resting_heart_rate", "resting_heart_rate_bpm"),
+            *DAILY_KINDS.items(),
+        ]
         for kind, daily_kind in daily:
             for name in by_kind.get(kind, []):
                 yield from _daily(tree, name, daily_kind)
@@ -67,8 +70,11 @@ def parse(source: SourceLike, errors: list[str] | None = None,
         if offset is None:
             offset = timedelta(0)
             if by_kind.get("sleep") or by_kind.get("exercise"):
-                note(errs, "fitbit: no heart-rate day files to infer the UTC offset; "
-                           "sleep/exercise local times read as UTC")
+                note(
+                    errs,
+                    "fitbit: no heart-rate day files to infer the UTC offset; "
+                    "sleep/exercise local times read as UTC",
+                )
         for name in by_kind.get("sleep", []):
             for log in _items(tree, name):
                 yield fitbit_local.sleep_session(log, offset)
@@ -82,8 +88,9 @@ def _items(tree: InputTree, name: str) -> Iterator[dict[str, Any]]:
         yield from ijson.items(stream, "item", use_float=True)
 
 
-def _heart_rate(tree: InputTree, name: str,
-                bounds: list[tuple[date, datetime, datetime]]) -> Iterator[Record]:
+def _heart_rate(
+    tree: InputTree, name: str, bounds: list[tuple[date, datetime, datetime]]
+) -> Iterator[Record]:
     first: datetime | None = None
     last: datetime | None = None
     for item in _items(tree, name):
@@ -114,5 +121,4 @@ def _daily(tree: InputTree, name: str, kind: DailyKind) -> Iterator[Record]:
         if value in (None, "", 0, 0.0, "0") and kind == "resting_heart_rate_bpm":
             continue
         if value not in (None, ""):
-            yield DailySummary(parse_fitbit(item["dateTime"]).date(), kind, float(value),
-                               SOURCE)
+            yield DailySummary(parse_fitbit(item["dateTime"]).date(), kind, float(value), SOURCE)

@@ -18,9 +18,15 @@ from agents.wearables.timeutil import parse_fitbit, parse_iso, to_utc
 from agents.wearables.units import factor
 
 SOURCE = SourceInfo("fitbit")
-LEVELS: dict[str, StageName] = {"wake": "awake", "awake": "awake", "restless": "awake",
-                                "light": "light", "deep": "deep", "rem": "rem",
-                                "asleep": "asleep"}
+LEVELS: dict[str, StageName] = {
+    "wake": "awake",
+    "awake": "awake",
+    "restless": "awake",
+    "light": "light",
+    "deep": "deep",
+    "rem": "rem",
+    "asleep": "asleep",
+}
 _QUARTERS = range(-12 * 4, 14 * 4 + 1)
 
 
@@ -47,10 +53,13 @@ def _local(text: str, offset: timedelta) -> datetime:
 def sleep_session(log: dict[str, Any], offset: timedelta) -> SleepSession:
     """One sleep log with its stage timeline; short wakes are cut out of longer stages."""
     levels = log.get("levels") or {}
-    longs = [(_local(d["dateTime"], offset), LEVELS.get(d["level"], "asleep"), d["seconds"])
-             for d in levels.get("data", [])]
-    shorts = sorted((_local(d["dateTime"], offset), d["seconds"])
-                    for d in levels.get("shortData", []))
+    longs = [
+        (_local(d["dateTime"], offset), LEVELS.get(d["level"], "asleep"), d["seconds"])
+        for d in levels.get("data", [])
+    ]
+    shorts = sorted(
+        (_local(d["dateTime"], offset), d["seconds"]) for d in levels.get("shortData", [])
+    )
     stages: list[SleepStage] = []
     for start, stage, seconds in longs:
         end = start + timedelta(seconds=seconds)
@@ -66,20 +75,27 @@ def sleep_session(log: dict[str, Any], offset: timedelta) -> SleepSession:
             stages.append(SleepStage(stage, cursor, end))
     stages.extend(SleepStage("awake", s, s + timedelta(seconds=n)) for s, n in shorts)
     stages.sort(key=lambda s: (s.start, s.end))
-    return SleepSession(_local(log["startTime"], offset), _local(log["endTime"], offset),
-                        tuple(stages), SOURCE)
+    return SleepSession(
+        _local(log["startTime"], offset), _local(log["endTime"], offset), tuple(stages), SOURCE
+    )
 
 
 def workout(entry: dict[str, Any], offset: timedelta) -> Workout:
     """One exercise log (``startTime`` ``MM/DD/YY HH:MM:SS`` local, duration in ms)."""
     raw_start = str(entry["startTime"])
-    start = (parse_fitbit(raw_start, offset) if "/" in raw_start
-             else parse_iso(raw_start) - offset)
+    start = parse_fitbit(raw_start, offset) if "/" in raw_start else parse_iso(raw_start) - offset
     end = start + timedelta(milliseconds=float(entry.get("duration") or 0))
     distance = entry.get("distance")
     if distance is not None:
         distance = float(distance) * factor("distance_m", entry.get("distanceUnit") or "km")
     calories, hr = entry.get("calories"), entry.get("averageHeartRate")
     name = str(entry.get("activityName") or "other").strip().lower().replace(" ", "_")
-    return Workout(name, start, end, float(calories) if calories is not None else None,
-                   distance, float(hr) if hr is not None else None, SOURCE)
+    return Workout(
+        name,
+        start,
+        end,
+        float(calories) if calories is not None else None,
+        distance,
+        float(hr) if hr is not None else None,
+        SOURCE,
+    )

@@ -30,8 +30,14 @@ KINDS: dict[str, SampleKind] = {
     "com.google.weight": "body_mass_kg",
 }
 SLEEP_TYPE = "com.google.sleep.segment"
-SLEEP_STAGES: dict[int, StageName] = {1: "awake", 2: "asleep", 3: "awake", 4: "light",
-                                      5: "deep", 6: "rem"}
+SLEEP_STAGES: dict[int, StageName] = {
+    1: "awake",
+    2: "asleep",
+    3: "awake",
+    4: "light",
+    5: "deep",
+    6: "rem",
+}
 
 
 def is_fit_json(name: str) -> bool:
@@ -78,8 +84,11 @@ def _select(tree: InputTree, errors: list[str]) -> list[tuple[str, str]]:
             if picked:
                 break
         if len(picked) < len(streams):
-            note(errors, f"google_fit: read {len(picked)} of {len(streams)} overlapping "
-                         f"{data_type} streams (skipped the less merged ones)")
+            note(
+                errors,
+                f"google_fit: read {len(picked)} of {len(streams)} overlapping "
+                f"{data_type} streams (skipped the less merged ones)",
+            )
         chosen.extend(picked)
     return chosen
 
@@ -96,8 +105,9 @@ def _all_data(tree: InputTree, errors: list[str]) -> Iterator[Record]:
     yield from sleep.flush()
 
 
-def _point(point: dict[str, Any], info: SourceInfo, sleep: SleepAssembler,
-           errors: list[str]) -> Record | None:
+def _point(
+    point: dict[str, Any], info: SourceInfo, sleep: SleepAssembler, errors: list[str]
+) -> Record | None:
     data_type = point.get("dataTypeName", "")
     values = point.get("fitValue") or [{}]
     value = values[0].get("value", {})

@@ -83,8 +83,9 @@ def parse_stream(stream: BinaryIO, errors: list[str]) -> Iterator[Record]:
             track = None
 
 
-def _add_point(track: _Track, here: tuple[float, float], moment: datetime | None,
-               bpm: float | None) -> None:
+def _add_point(
+    track: _Track, here: tuple[float, float], moment: datetime | None, bpm: float | None
+) -> None:
     if track.previous is not None:
         step = geo_distance(here[0], here[1], None, track.previous[0], track.previous[1], None)
         track.metres += step or 0.0
@@ -101,7 +102,14 @@ def _finish(track: _Track, source: SourceInfo, errors: list[str]) -> Iterator[Re
         note(errors, f"gpx: track {track.name!r} has no timed points; skipped")
         return
     avg_hr = sum(b for _, b in track.hr) / len(track.hr) if track.hr else None
-    yield Workout(track.activity.lower() or "unknown", track.first, track.last, None,
-                  track.metres, avg_hr, source)
+    yield Workout(
+        track.activity.lower() or "unknown",
+        track.first,
+        track.last,
+        None,
+        track.metres,
+        avg_hr,
+        source,
+    )
     for moment, bpm in track.hr:
         yield Sample("heart_rate_bpm", moment, moment, bpm, "count/min", source)

@@ -42,21 +42,39 @@ EXERCISE = {"com.samsung.shealth.exercise", "com.samsung.health.exercise"}
 SLEEP = {"com.samsung.shealth.sleep", "com.samsung.health.sleep"}
 STAGES = {"com.samsung.health.sleep_stage", "com.samsung.shealth.sleep_stage"}
 SAMPLE_COLUMNS: dict[str, tuple[tuple[str, SampleKind], ...]] = {
-    **{t: (("count", "steps"), ("distance", "distance_m"), ("calorie", "active_energy_kcal"))
-       for t in STEPS},
+    **{
+        t: (("count", "steps"), ("distance", "distance_m"), ("calorie", "active_energy_kcal"))
+        for t in STEPS
+    },
     **{t: (("heart_rate", "heart_rate_bpm"),) for t in HEART},
     "com.samsung.health.weight": (("weight", "body_mass_kg"),),
 }
 DAILY_COLUMNS: dict[str, tuple[tuple[str, DailyKind], ...]] = {
-    "com.samsung.shealth.calories_burned.details": (("active_calorie", "active_energy_kcal"),
-                                                    ("rest_calorie", "basal_energy_kcal")),
+    "com.samsung.shealth.calories_burned.details": (
+        ("active_calorie", "active_energy_kcal"),
+        ("rest_calorie", "basal_energy_kcal"),
+    ),
 }
 TREND_COLUMNS: tuple[tuple[str, DailyKind], ...] = (
-    ("count", "steps"), ("distance", "distance_m"), ("calorie", "active_energy_kcal"))
-STAGE_CODES: dict[str, StageName] = {"40001": "awake", "40002": "light", "40003": "deep",
-                                     "40004": "rem"}
-ACTIVITIES = {"0": "other", "1001": "walking", "1002": "running", "11007": "cycling",
-              "13001": "hiking", "14001": "swimming", "9002": "yoga"}
+    ("count", "steps"),
+    ("distance", "distance_m"),
+    ("calorie", "active_energy_kcal"),
+)
+STAGE_CODES: dict[str, StageName] = {
+    "40001": "awake",
+    "40002": "light",
+    "40003": "deep",
+    "40004": "rem",
+}
+ACTIVITIES = {
+    "0": "other",
+    "1001": "walking",
+    "1002": "running",
+    "11007": "cycling",
+    "13001": "hiking",
+    "14001": "swimming",
+    "9002": "yoga",
+}
 
 
 def source_of(row: dict[str, str]) -> SourceInfo:
@@ -85,8 +103,9 @@ def parse(source: SourceLike, errors: list[str] | None = None) -> Iterator[Recor
                     yield from _sleep(rows, stages, errs)
 
 
-def _samples(rows: Iterator[dict[str, str]], columns: tuple[tuple[str, SampleKind], ...],
-             errors: list[str]) -> Iterator[Record]:
+def _samples(
+    rows: Iterator[dict[str, str]], columns: tuple[tuple[str, SampleKind], ...], errors: list[str]
+) -> Iterator[Record]:
     for row in rows:
         start = cell_time(row, "start_time")
         if start is None:
@@ -104,8 +123,9 @@ def _day(row: dict[str, str]) -> date | None:
     return moment.date() if moment else None
 
 
-def _daily(rows: Iterator[dict[str, str]],
-           columns: tuple[tuple[str, DailyKind], ...]) -> Iterator[Record]:
+def _daily(
+    rows: Iterator[dict[str, str]], columns: tuple[tuple[str, DailyKind], ...]
+) -> Iterator[Record]:
     for row in rows:
         day = _day(row)
         for column, kind in columns:
@@ -137,9 +157,15 @@ def _workouts(rows: Iterator[dict[str, str]], errors: list[str]) -> Iterator[Rec
             note(errors, "samsung_health: exercise without start/end skipped")
             continue
         code = row.get("exercise_type", "0") or "0"
-        yield Workout(ACTIVITIES.get(code, f"samsung_{code}"), start, end,
-                      cell_float(row, "calorie"), cell_float(row, "distance"),
-                      cell_float(row, "mean_heart_rate"), source_of(row))
+        yield Workout(
+            ACTIVITIES.get(code, f"samsung_{code}"),
+            start,
+            end,
+            cell_float(row, "calorie"),
+            cell_float(row, "distance"),
+            cell_float(row, "mean_heart_rate"),
+            source_of(row),
+        )
 
 
 def _stages(tree: InputTree, names: list[str]) -> dict[str, list[SleepStage]]:
@@ -152,12 +178,14 @@ def _stages(tree: InputTree, names: list[str]) -> dict[str, list[SleepStage]]:
                 stage = STAGE_CODES.get(row.get("stage", ""))
                 if start and end and stage:
                     grouped.setdefault(row.get("sleep_id", ""), []).append(
-                        SleepStage(stage, start, end))
+                        SleepStage(stage, start, end)
+                    )
     return grouped
 
 
-def _sleep(rows: Iterator[dict[str, str]], stages: dict[str, list[SleepStage]],
-           errors: list[str]) -> Iterator[Record]:
+def _sleep(
+    rows: Iterator[dict[str, str]], stages: dict[str, list[SleepStage]], errors: list[str]
+) -> Iterator[Record]:
     for row in rows:
         start, end = cell_time(row, "start_time"), cell_time(row, "end_time")
         if start is None or end is None:

@@ -28,8 +28,9 @@ def data_type(name: str) -> str:
 def is_samsung_csv(name: str) -> bool:
     """Whether ``name`` looks like a Samsung Health export CSV."""
     base = PurePosixPath(name).name
-    return base.endswith(".csv") and base.startswith(("com.samsung.shealth.",
-                                                      "com.samsung.health."))
+    return base.endswith(".csv") and base.startswith(
+        ("com.samsung.shealth.", "com.samsung.health.")
+    )
 
 
 def bare(column: str) -> str:

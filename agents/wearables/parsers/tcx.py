@@ -54,8 +54,9 @@ def parse(source: SourceLike, errors: list[str] | None = None) -> Iterator[Recor
                     yield from parse_stream(stream, errs)
 
 
-def parse_stream(stream: BinaryIO, errors: list[str], provider: Provider = FORMAT,
-                 app: str | None = None) -> Iterator[Record]:
+def parse_stream(
+    stream: BinaryIO, errors: list[str], provider: Provider = FORMAT, app: str | None = None
+) -> Iterator[Record]:
     """Stream one TCX document."""
     path: list[str] = []
     act: _Activity | None = None
@@ -104,15 +105,15 @@ def parse_stream(stream: BinaryIO, errors: list[str], provider: Provider = FORMA
             act.device = text
 
 
-def _finish(act: _Activity, provider: Provider, app: str | None,
-            errors: list[str]) -> Iterator[Record]:
+def _finish(
+    act: _Activity, provider: Provider, app: str | None, errors: list[str]
+) -> Iterator[Record]:
     if not act.starts:
         note(errors, f"{provider}: activity without laps skipped")
         return
     source = SourceInfo(provider, act.device, app)
     if act.lap_hr and sum(w for _, w in act.lap_hr) > 0:
-        avg_hr: float | None = (sum(v * w for v, w in act.lap_hr)
-                                / sum(w for _, w in act.lap_hr))
+        avg_hr: float | None = sum(v * w for v, w in act.lap_hr) / sum(w for _, w in act.lap_hr)
     elif act.hr:
         avg_hr = sum(v for _, v in act.hr) / len(act.hr)
     else:
@@ -124,7 +125,14 @@ def _finish(act: _Activity, provider: Provider, app: str | None,
     else:
         distance = None
     start = min(act.starts)
-    yield Workout(act.sport, start, max(start, act.end or start),
-                  sum(act.calories) if act.calories else None, distance, avg_hr, source)
+    yield Workout(
+        act.sport,
+        start,
+        max(start, act.end or start),
+        sum(act.calories) if act.calories else None,
+        distance,
+        avg_hr,
+        source,
+    )
     for moment, bpm in act.hr:
         yield Sample("heart_rate_bpm", moment, moment, bpm, "count/min", source)

@@ -40,14 +40,22 @@ def test_whole_day_example() -> None:
         "For breakfast I had two scrambled eggs and a slice of toast with butter; "
         "lunch was a turkey sandwich and an apple"
     )
-    items = _check(text, [
-        {"food": "eggs", "quantity": 2.0, "unit": "each", "preparation": "scrambled",
-         "meal": "breakfast"},
-        {"food": "toast", "quantity": 1.0, "unit": "slice", "meal": "breakfast"},
-        {"food": "butter", "quantity": None, "unit": None, "meal": "breakfast"},
-        {"food": "turkey sandwich", "quantity": 1.0, "unit": "each", "meal": "lunch"},
-        {"food": "apple", "quantity": 1.0, "unit": "each", "meal": "lunch"},
-    ])
+    items = _check(
+        text,
+        [
+            {
+                "food": "eggs",
+                "quantity": 2.0,
+                "unit": "each",
+                "preparation": "scrambled",
+                "meal": "breakfast",
+            },
+            {"food": "toast", "quantity": 1.0, "unit": "slice", "meal": "breakfast"},
+            {"food": "butter", "quantity": None, "unit": None, "meal": "breakfast"},
+            {"food": "turkey sandwich", "quantity": 1.0, "unit": "each", "meal": "lunch"},
+            {"food": "apple", "quantity": 1.0, "unit": "each", "meal": "lunch"},
+        ],
+    )
     assert items[0].text == "two scrambled eggs"
     assert items[1].text == "a slice of toast"
 
@@ -57,14 +65,28 @@ def test_natural_dev_example() -> None:
         "I enjoyed a cup of reduced-fat milk alongside a small baked chicken breast, a cup of "
         "tap water, and a cup of mashed potatoes for my lunch today."
     )
-    _check(text, [
-        {"food": "reduced-fat milk", "quantity": 1.0, "unit": "cup", "volume_ml": 236.59,
-         "meal": "lunch"},
-        {"food": "chicken breast", "quantity": 1.0, "unit": "each", "size": "small",
-         "preparation": "baked", "meal": "lunch"},
-        {"food": "tap water", "quantity": 1.0, "unit": "cup", "meal": "lunch"},
-        {"food": "mashed potatoes", "unit": "cup", "preparation": "mashed", "meal": "lunch"},
-    ])
+    _check(
+        text,
+        [
+            {
+                "food": "reduced-fat milk",
+                "quantity": 1.0,
+                "unit": "cup",
+                "volume_ml": 236.59,
+                "meal": "lunch",
+            },
+            {
+                "food": "chicken breast",
+                "quantity": 1.0,
+                "unit": "each",
+                "size": "small",
+                "preparation": "baked",
+                "meal": "lunch",
+            },
+            {"food": "tap water", "quantity": 1.0, "unit": "cup", "meal": "lunch"},
+            {"food": "mashed potatoes", "unit": "cup", "preparation": "mashed", "meal": "lunch"},
+        ],
+    )
 
 
 def test_metric_dev_example() -> None:
@@ -73,21 +95,43 @@ def test_metric_dev_example() -> None:
         "breast with the skin removed, a glass of 240g of tap water, and a generous 250g "
         "portion of school lunch mashed potatoes."
     )
-    _check(text, [
-        {"food": "reduced-fat milk", "quantity": 244.0, "unit": "g", "mass_g": 244.0,
-         "meal": "lunch"},
-        {"food": "chicken breast with skin removed", "quantity": 105.0, "unit": "g",
-         "mass_g": 105.0, "preparation": "baked", "meal": "lunch"},
-        {"food": "tap water", "quantity": 1.0, "unit": "glass", "mass_g": 240.0},
-        {"food": "school lunch mashed potatoes", "quantity": 1.0, "unit": "serving",
-         "size": "generous", "mass_g": 250.0, "meal": "lunch"},
-    ])
+    _check(
+        text,
+        [
+            {
+                "food": "reduced-fat milk",
+                "quantity": 244.0,
+                "unit": "g",
+                "mass_g": 244.0,
+                "meal": "lunch",
+            },
+            {
+                "food": "chicken breast with skin removed",
+                "quantity": 105.0,
+                "unit": "g",
+                "mass_g": 105.0,
+                "preparation": "baked",
+                "meal": "lunch",
+            },
+            {"food": "tap water", "quantity": 1.0, "unit": "glass", "mass_g": 240.0},
+            {
+                "food": "school lunch mashed potatoes",
+                "quantity": 1.0,
+                "unit": "serving",
+                "size": "generous",
+                "mass_g": 250.0,
+                "meal": "lunch",
+            },
+        ],
+    )
 
 
 def test_meal_carries_to_later_sentences_until_next_meal_word() -> None:
     items = parse_meal("For dinner I had soup. Then a slice of cake. Snack: an apple")
     assert [(i.food, i.meal) for i in items] == [
-        ("soup", "dinner"), ("cake", "dinner"), ("apple", "snack")
+        ("soup", "dinner"),
+        ("cake", "dinner"),
+        ("apple", "snack"),
     ]
 
 
@@ -99,7 +143,9 @@ def test_meal_words_inside_food_names_are_not_meal_slots() -> None:
 def test_line_breaks_split_clauses() -> None:
     items = parse_meal("Breakfast: 2 eggs, toast\nLunch: a salad")
     assert [(i.food, i.quantity, i.meal) for i in items] == [
-        ("eggs", 2.0, "breakfast"), ("toast", None, "breakfast"), ("salad", 1.0, "lunch")
+        ("eggs", 2.0, "breakfast"),
+        ("toast", None, "breakfast"),
+        ("salad", 1.0, "lunch"),
     ]
 
 
@@ -172,32 +218,42 @@ def test_quantities(text: str, quantity: float | None, unit: str | None, food: s
 def test_measures_convert_to_grams_and_millilitres(
     text: str, quantity: float, unit: str, mass_g: float | None, volume_ml: float | None
 ) -> None:
-    item, = parse_meal(text)
+    (item,) = parse_meal(text)
     assert (item.quantity, item.unit, item.mass_g, item.volume_ml) == (
-        quantity, unit, mass_g, volume_ml
+        quantity,
+        unit,
+        mass_g,
+        volume_ml,
     )
 
 
 def test_container_with_volume_keeps_count_and_container_volume() -> None:
-    item, = parse_meal("two 12-oz cans of beer")
+    (item,) = parse_meal("two 12-oz cans of beer")
     assert (item.quantity, item.unit, item.volume_ml, item.container_volume_ml) == (
-        2.0, "can", 709.76, 354.88
+        2.0,
+        "can",
+        709.76,
+        354.88,
     )
-    item, = parse_meal("a 12 fl oz bottle of unsweetened water")
+    (item,) = parse_meal("a 12 fl oz bottle of unsweetened water")
     assert (item.food, item.unit, item.mass_g, item.volume_ml) == (
-        "unsweetened water", "bottle", None, 354.88
+        "unsweetened water",
+        "bottle",
+        None,
+        354.88,
     )
 
 
 def test_ounces_are_weight_for_solid_food() -> None:
-    item, = parse_meal("a 4 oz container of low-fat yogurt with fruit")
+    (item,) = parse_meal("a 4 oz container of low-fat yogurt with fruit")
     assert (item.unit, item.mass_g, item.volume_ml) == ("container", 113.4, None)
 
 
 def test_trailing_and_parenthetical_amounts_attach_to_their_item() -> None:
     items = parse_meal("a Butterfinger bar weighing 1.6 ounces and a slice of toast (22g)")
     assert [(i.food, i.unit, i.mass_g) for i in items] == [
-        ("butterfinger bar", "bar", 45.36), ("toast", "slice", 22.0)
+        ("butterfinger bar", "bar", 45.36),
+        ("toast", "slice", 22.0),
     ]
     items = parse_meal("I had a can of diet cola, which was a refreshing 12 fl oz serving.")
     assert [(i.food, i.volume_ml) for i in items] == [("diet cola", 354.88)]
@@ -210,23 +266,28 @@ def test_trailing_and_parenthetical_amounts_attach_to_their_item() -> None:
     ("text", "expected"),
     [
         ("2 large eggs", {"food": "eggs", "quantity": 2.0, "unit": "each", "size": "large"}),
-        ("a medium banana", {"food": "banana", "quantity": 1.0, "unit": "each",
-                             "size": "medium"}),
+        ("a medium banana", {"food": "banana", "quantity": 1.0, "unit": "each", "size": "medium"}),
         ("a slice of pizza", {"food": "pizza", "unit": "slice"}),
         ("a bowl of cereal", {"food": "cereal", "unit": "bowl"}),
         ("a handful of almonds", {"food": "almonds", "unit": "handful"}),
-        ("a breakfast-size link of pork sausage",
-         {"food": "pork sausage", "unit": "link", "size": "breakfast-size"}),
-        ("a 250g portion of rice", {"food": "rice", "quantity": 1.0, "unit": "serving",
-                                    "mass_g": 250.0}),
+        (
+            "a breakfast-size link of pork sausage",
+            {"food": "pork sausage", "unit": "link", "size": "breakfast-size"},
+        ),
+        (
+            "a 250g portion of rice",
+            {"food": "rice", "quantity": 1.0, "unit": "serving", "mass_g": 250.0},
+        ),
         ("a glass of orange juice", {"food": "orange juice", "unit": "glass"}),
         ("a can of soda", {"food": "soda", "unit": "can"}),
         ("a plate of spaghetti", {"food": "spaghetti", "unit": "plate"}),
         ("a serving of fries", {"food": "fries", "unit": "serving"}),
         ("an extra large coffee", {"food": "coffee", "size": "extra large"}),
         ("a granola bar", {"food": "granola bar", "unit": "bar"}),
-        ("a small bag of plain potato chips",
-         {"food": "plain potato chips", "unit": "bag", "size": "small"}),
+        (
+            "a small bag of plain potato chips",
+            {"food": "plain potato chips", "unit": "bag", "size": "small"},
+        ),
         ("a 3 MUSKETEERS bar", {"food": "3 musketeers bar", "quantity": 1.0}),
     ],
 )
@@ -243,26 +304,31 @@ def test_fillers_dropped_and_food_changing_adjectives_kept() -> None:
         "bread and a satisfying can of diet cola accompanied by sweetened iced tea."
     )
     assert [i.food for i in items] == [
-        "skim milk", "whole wheat bread", "diet cola", "sweetened iced tea"
+        "skim milk",
+        "whole wheat bread",
+        "diet cola",
+        "sweetened iced tea",
     ]
 
 
 def test_preparation_is_separated_except_in_fixed_dish_names() -> None:
     items = parse_meal("a hard boiled egg, a grilled cheese sandwich and fried rice")
     assert [(i.food, i.preparation) for i in items] == [
-        ("egg", "hard-boiled"), ("grilled cheese sandwich", "grilled"), ("fried rice", "fried")
+        ("egg", "hard-boiled"),
+        ("grilled cheese sandwich", "grilled"),
+        ("fried rice", "fried"),
     ]
 
 
 def test_exclusions_are_reported_separately() -> None:
-    item, = parse_meal("a 50g fried egg with no added fat")
+    (item,) = parse_meal("a 50g fried egg with no added fat")
     assert (item.food, item.excluded) == ("egg", ("added fat",))
-    item, = parse_meal("a frozen peanut butter and jelly sandwich without the crusts")
+    (item,) = parse_meal("a frozen peanut butter and jelly sandwich without the crusts")
     assert item.excluded == ("crusts",)
 
 
 def test_trailing_attribute_joins_the_food() -> None:
-    item, = parse_meal("30g of fried chicken breast, skinless.")
+    (item,) = parse_meal("30g of fried chicken breast, skinless.")
     assert (item.food, item.preparation) == ("chicken breast skinless", "fried")
 
 
@@ -289,7 +355,7 @@ def test_compound_foods_stay_one_item(text: str) -> None:
 
 
 def test_half_and_half_is_a_food_not_a_quantity() -> None:
-    item, = parse_meal("15g of half and half")
+    (item,) = parse_meal("15g of half and half")
     assert (item.food, item.quantity, item.mass_g) == ("half and half", 15.0, 15.0)
 
 
@@ -306,10 +372,14 @@ def test_half_and_half_is_a_food_not_a_quantity() -> None:
         ("a cup of vegetable curry with rice", ["vegetable curry with rice"]),
         ("a cup of meatless pasta with sauce", ["meatless pasta with sauce"]),
         ("a burrito with beans", ["burrito with beans"]),
-        ("a sandwich with sausage and cheese on an English muffin",
-         ["sandwich with sausage and cheese on english muffin"]),
-        ("a footlong chicken, bacon, and tomato club sandwich with lettuce and spread",
-         ["chicken bacon and tomato club sandwich with lettuce and spread"]),
+        (
+            "a sandwich with sausage and cheese on an English muffin",
+            ["sandwich with sausage and cheese on english muffin"],
+        ),
+        (
+            "a footlong chicken, bacon, and tomato club sandwich with lettuce and spread",
+            ["chicken bacon and tomato club sandwich with lettuce and spread"],
+        ),
         ("eggs, bacon and toast", ["eggs", "bacon", "toast"]),
     ],
 )

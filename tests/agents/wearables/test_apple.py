@@ -41,8 +41,11 @@ def test_steps_per_day_match_raw_stepcount(apple, raw_records):
 
 
 def test_distance_converted_from_miles(apple, raw_records):
-    raw_mi = sum(float(a["value"]) for a in raw_records
-                 if a["type"] == "HKQuantityTypeIdentifierDistanceWalkingRunning")
+    raw_mi = sum(
+        float(a["value"])
+        for a in raw_records
+        if a["type"] == "HKQuantityTypeIdentifierDistanceWalkingRunning"
+    )
     ours = sum(s.value for s in apple.samples if s.kind == "distance_m")
     assert ours == pytest.approx(raw_mi * M_PER_MI, rel=1e-9)
     assert all(s.unit == "m" for s in apple.samples if s.kind == "distance_m")
@@ -158,8 +161,11 @@ NEWER_EXPORT = """<?xml version="1.0" encoding="UTF-8"?>
     activeEnergyBurnedGoal="500" activeEnergyBurnedUnit="kcal" appleExerciseTime="32"
     appleStandHours="11"/>
 </HealthData>
-""".replace("{WATCH}", "&lt;&lt;HKDevice: 0x1&gt;, name:Apple Watch, manufacturer:Apple Inc., "
-            "model:Watch, hardware:Watch6,2, software:10.1&gt;")
+""".replace(
+    "{WATCH}",
+    "&lt;&lt;HKDevice: 0x1&gt;, name:Apple Watch, manufacturer:Apple Inc., "
+    "model:Watch, hardware:Watch6,2, software:10.1&gt;",
+)
 
 
 def test_newer_export_elements(tmp_path):
@@ -167,8 +173,14 @@ def test_newer_export_elements(tmp_path):
     path.write_text(NEWER_EXPORT, encoding="utf-8")
     got = collect(path)
     by_kind = {s.kind: s for s in got.samples}
-    assert set(by_kind) == {"heart_rate_bpm", "resting_heart_rate_bpm", "hrv_ms", "body_mass_kg",
-                            "active_energy_kcal", "basal_energy_kcal"}
+    assert set(by_kind) == {
+        "heart_rate_bpm",
+        "resting_heart_rate_bpm",
+        "hrv_ms",
+        "body_mass_kg",
+        "active_energy_kcal",
+        "basal_energy_kcal",
+    }
     assert by_kind["heart_rate_bpm"].start == datetime(2024, 3, 1, 6, 0, tzinfo=UTC)
     assert by_kind["heart_rate_bpm"].source.device == "Apple Watch (Watch6,2)"
     assert by_kind["body_mass_kg"].value == pytest.approx(150 * 0.45359237)
@@ -186,7 +198,10 @@ def test_newer_export_elements(tmp_path):
     assert run.distance_m == pytest.approx(3.1 * M_PER_MI)
     assert run.energy_kcal == pytest.approx(1000 / 4.184)
     assert {(d.kind, d.value) for d in got.daily} == {
-        ("active_energy_kcal", 450.0), ("exercise_minutes", 32.0), ("stand_hours", 11.0)}
+        ("active_energy_kcal", 450.0),
+        ("exercise_minutes", 32.0),
+        ("stand_hours", 11.0),
+    }
     assert {d.day for d in got.daily} == {date(2024, 3, 1)}
     assert got.errors == []
 
@@ -204,10 +219,16 @@ def test_dedupe_keys_stable_across_runs(wear, apple, raw_records):
     again = collect(wear / "apple" / "export.xml")
     keys = [s.dedupe_key() for s in apple.samples]
     assert keys == [s.dedupe_key() for s in again.samples]
-    kept = {"HKQuantityTypeIdentifierStepCount", "HKQuantityTypeIdentifierFlightsClimbed",
-            "HKQuantityTypeIdentifierDistanceWalkingRunning"}
-    distinct = {(a["type"], a["sourceName"], a["startDate"], a["endDate"], a["value"])
-                for a in raw_records if a["type"] in kept}
+    kept = {
+        "HKQuantityTypeIdentifierStepCount",
+        "HKQuantityTypeIdentifierFlightsClimbed",
+        "HKQuantityTypeIdentifierDistanceWalkingRunning",
+    }
+    distinct = {
+        (a["type"], a["sourceName"], a["startDate"], a["endDate"], a["value"])
+        for a in raw_records
+        if a["type"] in kept
+    }
     assert len(set(keys)) == len(distinct)
 
 

@@ -8,8 +8,11 @@ from agents.wearables.records import Workout
 SAMPLES = [
     ("apple/export.xml", "apple_health"),
     ("google-takeout-fit", "google_fit"),
-    ("google-takeout-fit/Takeout/Fit/All Data/derived_com.google.step_count.delta_com.google.json",
-     "google_fit"),
+    (
+        "google-takeout-fit/Takeout/Fit/All Data/"
+        "derived_com.google.step_count.delta_com.google.json",
+        "google_fit",
+    ),
     ("fitbit/user-site-export", "fitbit"),
     ("samsung-health", "samsung_health"),
     ("fit/MonitoringFile.fit", "garmin_fit"),
@@ -25,8 +28,11 @@ def test_detect_every_sample(wear, relative, expected):
 
 
 def test_detect_sniffs_renamed_files(wear, tmp_path):
-    for relative, expected in [("fit/garmin-fenix-5-run.fit", "garmin_fit"),
-                               ("tcx/test.tcx", "tcx"), ("gpx/cerknicko-jezero.gpx", "gpx")]:
+    for relative, expected in [
+        ("fit/garmin-fenix-5-run.fit", "garmin_fit"),
+        ("tcx/test.tcx", "tcx"),
+        ("gpx/cerknicko-jezero.gpx", "gpx"),
+    ]:
         target = tmp_path / expected / "upload.bin"
         target.parent.mkdir()
         target.write_bytes((wear / relative).read_bytes())

@@ -9,8 +9,7 @@ from agents.wearables.parsers import fit
 
 def _messages(path, name):
     with fitdecode.FitReader(str(path)) as reader:
-        return [f for f in reader
-                if f.frame_type == fitdecode.FIT_FRAME_DATA and f.name == name]
+        return [f for f in reader if f.frame_type == fitdecode.FIT_FRAME_DATA and f.name == name]
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +51,11 @@ def test_edge500_activity(edge, fit_dir):
                 heart.append(f.get_value("heart_rate"))
     (ride,) = edge.workouts
     assert (ride.activity, ride.distance_m, ride.energy_kcal, ride.avg_hr) == (
-        session.get_value("sport"), session.get_value("total_distance"),
-        session.get_value("total_calories"), session.get_value("avg_heart_rate"))
+        session.get_value("sport"),
+        session.get_value("total_distance"),
+        session.get_value("total_calories"),
+        session.get_value("avg_heart_rate"),
+    )
     assert (ride.distance_m, ride.energy_kcal) == (92622.34, 1954.0)  # as in SOURCES.md
     assert ride.start == datetime(2011, 9, 25, 13, 0, 21, tzinfo=UTC)
     assert ride.end == ride.start + timedelta(seconds=session.get_value("total_elapsed_time"))
@@ -72,8 +74,9 @@ def test_monitoring_cumulative_counters_become_deltas(fit_dir):
         if cycles is not None and not m.has_field("duration_min"):
             kind = m.get_value("activity_type")
             totals[kind] = max(totals.get(kind, 0), cycles)
-    summary = {m.get_value("activity_type"): m.get_raw_value(3)
-               for m in raw if m.has_field("duration_min")}
+    summary = {
+        m.get_value("activity_type"): m.get_raw_value(3) for m in raw if m.has_field("duration_min")
+    }
     assert summary == {"walking": 3142, "running": 31}
     got = collect(path)
     steps = [s for s in got.samples if s.kind == "steps"]
@@ -81,8 +84,10 @@ def test_monitoring_cumulative_counters_become_deltas(fit_dir):
     assert all(s.value > 0 and s.end > s.start for s in steps)
     assert steps[0].start == datetime(2014, 12, 27, 6, 0, tzinfo=UTC)  # local midnight, UTC-6
     daily = {(d.day, d.kind): d.value for d in got.daily}
-    assert daily == {(date(2014, 12, 27), "steps"): 3173.0,
-                     (date(2014, 12, 27), "active_energy_kcal"): 69.0}
+    assert daily == {
+        (date(2014, 12, 27), "steps"): 3173.0,
+        (date(2014, 12, 27), "active_energy_kcal"): 69.0,
+    }
     assert max(s.end for s in steps) == datetime(2014, 12, 28, 5, 59, tzinfo=UTC)
 
 

@@ -30,10 +30,14 @@ def test_detected(wear):
 
 
 def test_steps_on_2017_12_10(fb, export):
-    raw = sum(int(e["value"]) for e in _load(export, "steps", "2017-12-02")
-              if e["dateTime"].startswith("12/10/17"))
-    ours = sum(s.value for s in fb.samples
-               if s.kind == "steps" and s.start.date() == date(2017, 12, 10))
+    raw = sum(
+        int(e["value"])
+        for e in _load(export, "steps", "2017-12-02")
+        if e["dateTime"].startswith("12/10/17")
+    )
+    ours = sum(
+        s.value for s in fb.samples if s.kind == "steps" and s.start.date() == date(2017, 12, 10)
+    )
     assert ours == raw > 1000
     total = sum(int(e["value"]) for e in _load(export, "steps", "2017-12-02"))
     assert sum(s.value for s in fb.samples if s.kind == "steps") == total
@@ -44,8 +48,11 @@ def test_steps_on_2017_12_10(fb, export):
 def test_heart_rate_day_file(fb, export):
     raw = _load(export, "heart_rate", "2017-12-14")
     window = (datetime(2017, 12, 13, 13, tzinfo=UTC), datetime(2017, 12, 14, 13, tzinfo=UTC))
-    ours = [s.value for s in fb.samples
-            if s.kind == "heart_rate_bpm" and window[0] <= s.start < window[1]]
+    ours = [
+        s.value
+        for s in fb.samples
+        if s.kind == "heart_rate_bpm" and window[0] <= s.start < window[1]
+    ]
     assert len(ours) == len(raw) == 11156
     assert sum(ours) == sum(e["value"]["bpm"] for e in raw)
 
@@ -63,9 +70,14 @@ def test_resting_hr_and_activity_minutes(fb, export):
 def test_offset_inferred_from_heart_rate_files(fb):
     assert fb.errors == []
     first = datetime(2017, 12, 12, 22, 1, 36, tzinfo=UTC)
-    bounds = [(date(2017, 12, 13), first, datetime(2017, 12, 13, 12, 59, 57, tzinfo=UTC)),
-              (date(2017, 12, 14), datetime(2017, 12, 13, 13, 0, 2, tzinfo=UTC),
-               datetime(2017, 12, 14, 12, 59, 54, tzinfo=UTC))]
+    bounds = [
+        (date(2017, 12, 13), first, datetime(2017, 12, 13, 12, 59, 57, tzinfo=UTC)),
+        (
+            date(2017, 12, 14),
+            datetime(2017, 12, 13, 13, 0, 2, tzinfo=UTC),
+            datetime(2017, 12, 14, 12, 59, 54, tzinfo=UTC),
+        ),
+    ]
     assert infer_offset(bounds) == UTC11
     assert infer_offset([]) is None
 
@@ -86,22 +98,43 @@ def test_sleep_stages_match_log_summary(fb, export):
             minutes[st.stage] += (st.end - st.start).total_seconds() / 60
         assert sum(minutes.values()) == pytest.approx(span / 60)
         summary = log["levels"]["summary"]
-        for level, stage in [("deep", "deep"), ("light", "light"), ("rem", "rem"),
-                             ("wake", "awake")]:
+        for level, stage in [
+            ("deep", "deep"),
+            ("light", "light"),
+            ("rem", "rem"),
+            ("wake", "awake"),
+        ]:
             assert minutes[stage] == pytest.approx(summary[level]["minutes"], abs=4)
 
 
 def test_calories_and_exercise_files(tmp_path):
     root = tmp_path / "user-site-export"
     (root / "calories").mkdir(parents=True)
-    (root / "calories" / "calories-2017-12-02.json").write_text(json.dumps(
-        [{"dateTime": "12/02/17 00:00:00", "value": "1.25"},
-         {"dateTime": "12/02/17 00:01:00", "value": "1.5"}]))
+    (root / "calories" / "calories-2017-12-02.json").write_text(
+        json.dumps(
+            [
+                {"dateTime": "12/02/17 00:00:00", "value": "1.25"},
+                {"dateTime": "12/02/17 00:01:00", "value": "1.5"},
+            ]
+        )
+    )
     (root / "exercise").mkdir()
-    (root / "exercise" / "exercise-0.json").write_text(json.dumps([{
-        "logId": 1, "activityName": "Outdoor Bike", "startTime": "12/06/17 08:13:11",
-        "duration": 1800000, "calories": 250, "distance": 10.5, "distanceUnit": "Kilometer",
-        "averageHeartRate": 131}]))
+    (root / "exercise" / "exercise-0.json").write_text(
+        json.dumps(
+            [
+                {
+                    "logId": 1,
+                    "activityName": "Outdoor Bike",
+                    "startTime": "12/06/17 08:13:11",
+                    "duration": 1800000,
+                    "calories": 250,
+                    "distance": 10.5,
+                    "distanceUnit": "Kilometer",
+                    "averageHeartRate": 131,
+                }
+            ]
+        )
+    )
     got = collect(root)
     assert sum(s.value for s in got.samples if s.kind == "total_energy_kcal") == 2.75
     (ride,) = got.workouts

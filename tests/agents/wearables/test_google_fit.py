@@ -98,34 +98,50 @@ def test_source_id_parsing():
     raw = source_info("raw:com.google.step_count.cumulative:vivo:V2312:557f:STEP_COUNTER")
     assert (raw.device, raw.app) == ("vivo V2312", None)
     merged = source_info(
-        "derived:com.google.step_count.delta:com.google.android.gms:merge_step_deltas")
+        "derived:com.google.step_count.delta:com.google.android.gms:merge_step_deltas"
+    )
     assert (merged.device, merged.app) == (None, "com.google.android.gms")
 
 
 def test_overlapping_streams_and_interval_csv(tmp_path):
     base = tmp_path / "Takeout" / "Fit"
     (base / "All Data").mkdir(parents=True)
-    point = {"fitValue": [{"value": {"intVal": 100}}],
-             "dataTypeName": "com.google.step_count.delta",
-             "startTimeNanos": 1738156698230507294, "endTimeNanos": 1738156736058456668}
-    for name, stream in [("raw_steps.json", "raw:com.google.step_count.delta:vivo:V1:x:STEP"),
-                         ("derived_merge.json", "derived:com.google.step_count.delta:"
-                          "com.google.android.gms:merge_step_deltas")]:
-        (base / "All Data" / name).write_text(json.dumps({"Data Source": stream,
-                                                          "Data Points": [point]}))
-    sleep = {"Data Source": "derived:com.google.sleep.segment:com.google.android.gms:merged",
-             "Data Points": [
-                 {"fitValue": [{"value": {"intVal": v}}],
-                  "dataTypeName": "com.google.sleep.segment",
-                  "startTimeNanos": s * 60 * 10**9, "endTimeNanos": e * 60 * 10**9}
-                 for v, s, e in [(4, 0, 60), (5, 60, 90), (6, 90, 120), (1, 120, 125)]]}
+    point = {
+        "fitValue": [{"value": {"intVal": 100}}],
+        "dataTypeName": "com.google.step_count.delta",
+        "startTimeNanos": 1738156698230507294,
+        "endTimeNanos": 1738156736058456668,
+    }
+    for name, stream in [
+        ("raw_steps.json", "raw:com.google.step_count.delta:vivo:V1:x:STEP"),
+        (
+            "derived_merge.json",
+            "derived:com.google.step_count.delta:com.google.android.gms:merge_step_deltas",
+        ),
+    ]:
+        (base / "All Data" / name).write_text(
+            json.dumps({"Data Source": stream, "Data Points": [point]})
+        )
+    sleep = {
+        "Data Source": "derived:com.google.sleep.segment:com.google.android.gms:merged",
+        "Data Points": [
+            {
+                "fitValue": [{"value": {"intVal": v}}],
+                "dataTypeName": "com.google.sleep.segment",
+                "startTimeNanos": s * 60 * 10**9,
+                "endTimeNanos": e * 60 * 10**9,
+            }
+            for v, s, e in [(4, 0, 60), (5, 60, 90), (6, 90, 120), (1, 120, 125)]
+        ],
+    }
     (base / "All Data" / "derived_sleep.json").write_text(json.dumps(sleep))
     (base / "Daily activity metrics").mkdir()
     (base / "Daily activity metrics" / "2025-01-29.csv").write_text(
         "Start time,End time,Move Minutes count,Calories (kcal),Distance (m),Step count,"
         "Average heart rate (bpm)\n"
         "08:00:00.000+05:30,08:15:00.000+05:30,3,20.5,150.0,210,88.0\n"
-        "23:45:00.000+05:30,00:00:00.000+05:30,,10.0,,,\n")
+        "23:45:00.000+05:30,00:00:00.000+05:30,,10.0,,,\n"
+    )
     got = collect(tmp_path)
     steps = [s for s in got.samples if s.kind == "steps"]
     assert [s.value for s in steps] == [100.0, 210.0]
@@ -135,5 +151,7 @@ def test_overlapping_streams_and_interval_csv(tmp_path):
     interval = next(s for s in got.samples if s.kind == "heart_rate_bpm")
     assert interval.start == datetime(2025, 1, 29, 2, 30, tzinfo=UTC)
     last = [s for s in got.samples if s.kind == "total_energy_kcal"][-1]
-    assert (last.start, last.end) == (datetime(2025, 1, 29, 18, 15, tzinfo=UTC),
-                                      datetime(2025, 1, 29, 18, 30, tzinfo=UTC))
+    assert (last.start, last.end) == (
+        datetime(2025, 1, 29, 18, 15, tzinfo=UTC),
+        datetime(2025, 1, 29, 18, 30, tzinfo=UTC),
+    )

@@ -34,15 +34,18 @@ def test_dedupe_keys():
     assert len({w.dedupe_key(), s.dedupe_key(), a.dedupe_key(), day.dedupe_key()}) == 4
 
 
-@pytest.mark.parametrize("kind, value, unit, expected", [
-    ("active_energy_kcal", 4.184, "kJ", 1.0),
-    ("total_energy_kcal", 2.0, "Cal", 2.0),
-    ("distance_m", 1.0, "km", 1000.0),
-    ("distance_m", 1.0, "mi", 1609.344),
-    ("distance_m", 2.0, "Miles", 3218.688),
-    ("body_mass_kg", 1.0, "lb", 0.45359237),
-    ("heart_rate_bpm", 60.0, "count/min", 60.0),
-])
+@pytest.mark.parametrize(
+    "kind, value, unit, expected",
+    [
+        ("active_energy_kcal", 4.184, "kJ", 1.0),
+        ("total_energy_kcal", 2.0, "Cal", 2.0),
+        ("distance_m", 1.0, "km", 1000.0),
+        ("distance_m", 1.0, "mi", 1609.344),
+        ("distance_m", 2.0, "Miles", 3218.688),
+        ("body_mass_kg", 1.0, "lb", 0.45359237),
+        ("heart_rate_bpm", 60.0, "count/min", 60.0),
+    ],
+)
 def test_unit_conversion(kind, value, unit, expected):
     assert convert(kind, value, unit) == pytest.approx(expected)
 
@@ -54,8 +57,9 @@ def test_unit_conversion_refuses_unknown_units():
 
 def test_time_helpers():
     assert parse_fitbit("12/06/17 23:12:00") == datetime(2017, 12, 6, 23, 12, tzinfo=UTC)
-    assert from_epoch_ns(1738156698230507294) == datetime(2025, 1, 29, 13, 18, 18, 230507,
-                                                          tzinfo=UTC)
+    assert from_epoch_ns(1738156698230507294) == datetime(
+        2025, 1, 29, 13, 18, 18, 230507, tzinfo=UTC
+    )
     assert from_epoch_ms("1764806400000") == datetime(2025, 12, 4, tzinfo=UTC)
     assert parse_utc_offset("UTC-0300") == timedelta(hours=-3)
     assert parse_utc_offset("+05:30") == timedelta(hours=5, minutes=30)

@@ -46,12 +46,15 @@ PARAMETER_ENTITY = """<?xml version="1.0"?>
 """
 
 
-@pytest.mark.parametrize("name, text, needle", [
-    ("export.xml", BILLION_LAUGHS, "lol"),
-    ("export.xml", XXE, "xxe"),
-    ("ride.tcx", EXTERNAL_DTD, "external DTD"),
-    ("track.gpx", PARAMETER_ENTITY, "remote"),
-])
+@pytest.mark.parametrize(
+    "name, text, needle",
+    [
+        ("export.xml", BILLION_LAUGHS, "lol"),
+        ("export.xml", XXE, "xxe"),
+        ("ride.tcx", EXTERNAL_DTD, "external DTD"),
+        ("track.gpx", PARAMETER_ENTITY, "remote"),
+    ],
+)
 def test_hostile_xml_refused_without_expansion(tmp_path, name, text, needle):
     path = tmp_path / name
     path.write_text(text)
@@ -99,8 +102,9 @@ def test_zip_total_size_limit_is_configurable(tmp_path, wear):
         detect_format(path, ZipLimits(max_ratio=1.5, ratio_floor_bytes=0))
 
 
-@pytest.mark.parametrize("member", ["../evil.gpx", "/etc/evil.gpx", "a/../../evil.gpx",
-                                    "C:\\evil.gpx", "..\\evil.gpx"])
+@pytest.mark.parametrize(
+    "member", ["../evil.gpx", "/etc/evil.gpx", "a/../../evil.gpx", "C:\\evil.gpx", "..\\evil.gpx"]
+)
 def test_path_traversal_member_refused(tmp_path, member):
     path = tmp_path / "x.zip"
     buf = io.BytesIO()

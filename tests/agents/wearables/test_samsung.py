@@ -75,12 +75,12 @@ def test_exercise_workouts(sam, sam_dir):
     raw_types = Counter(r[prefix + "exercise_type"] for r in rows)
     assert kinds["walking"] == raw_types["1001"]
     assert kinds["running"] == raw_types["1002"]
-    walk = next(w for w in sam.workouts
-                if w.start == _utc("2025-12-10 17:29:02.074"))
+    walk = next(w for w in sam.workouts if w.start == _utc("2025-12-10 17:29:02.074"))
     assert (walk.activity, walk.energy_kcal, walk.avg_hr) == ("walking", 0.559, 82.0)
     assert walk.end == _utc("2025-12-10 17:59:35.493")
     assert sum(w.energy_kcal or 0 for w in sam.workouts) == pytest.approx(
-        sum(float(r[prefix + "calorie"] or 0) for r in rows))
+        sum(float(r[prefix + "calorie"] or 0) for r in rows)
+    )
 
 
 def test_sleep_sessions_are_utc(sam, sam_dir):
@@ -108,9 +108,11 @@ def test_csv_dialect_helpers(tmp_path):
     assert bare("com.samsung.health.step_count.start_time") == "start_time"
     assert bare("day_time") == "day_time"
     path = tmp_path / "x.csv"
-    path.write_bytes("\ufeffcom.samsung.health.weight,6307003,3\n"
-                     "weight,com.samsung.health.weight.weight,start_time\n"
-                     "1,70.5,2025-01-01 08:00:00.000,\n".encode())
+    path.write_bytes(
+        "\ufeffcom.samsung.health.weight,6307003,3\n"
+        "weight,com.samsung.health.weight.weight,start_time\n"
+        "1,70.5,2025-01-01 08:00:00.000,\n".encode()
+    )
     with path.open("rb") as fh:
         assert list(read_rows(fh)) == [{"weight": "70.5", "start_time": "2025-01-01 08:00:00.000"}]
 
@@ -120,17 +122,23 @@ def test_sleep_stage_join_and_weight(tmp_path):
         "com.samsung.health.sleep,6307003,11\n"
         "com.samsung.health.sleep.start_time,com.samsung.health.sleep.end_time,"
         "com.samsung.health.sleep.datauuid\n"
-        "2025-12-05 03:00:00.000,2025-12-05 04:00:00.000,abc,\n", encoding="utf-8-sig")
+        "2025-12-05 03:00:00.000,2025-12-05 04:00:00.000,abc,\n",
+        encoding="utf-8-sig",
+    )
     (tmp_path / f"com.samsung.health.sleep_stage.{STAMP}.csv").write_text(
         "com.samsung.health.sleep_stage,6307003,3\n"
         "sleep_id,stage,start_time,end_time\n"
         "abc,40003,2025-12-05 03:30:00.000,2025-12-05 04:00:00.000,\n"
         "abc,40002,2025-12-05 03:00:00.000,2025-12-05 03:30:00.000,\n"
-        "zzz,40004,2025-12-06 03:00:00.000,2025-12-06 03:30:00.000,\n", encoding="utf-8-sig")
+        "zzz,40004,2025-12-06 03:00:00.000,2025-12-06 03:30:00.000,\n",
+        encoding="utf-8-sig",
+    )
     (tmp_path / f"com.samsung.health.weight.{STAMP}.csv").write_text(
         "com.samsung.health.weight,6307003,3\n"
         "weight,start_time,deviceuuid\n"
-        "71.2,2025-12-05 07:00:00.000,dev1,\n", encoding="utf-8-sig")
+        "71.2,2025-12-05 07:00:00.000,dev1,\n",
+        encoding="utf-8-sig",
+    )
     got = collect(tmp_path)
     (night,) = got.sleep
     assert [st.stage for st in night.stages] == ["light", "deep"]

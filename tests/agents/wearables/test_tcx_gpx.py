@@ -15,8 +15,10 @@ def test_tcx_lap_sums(wear):
     laps = ET.parse(path).getroot().findall(".//t:Lap", NS)
     calories = sum(float(lap.find("t:Calories", NS).text) for lap in laps)
     distance = sum(float(lap.find("t:DistanceMeters", NS).text) for lap in laps)
-    bpm = [float(v.text) for v in ET.parse(path).getroot().iterfind(
-        ".//t:Trackpoint/t:HeartRateBpm/t:Value", NS)]
+    bpm = [
+        float(v.text)
+        for v in ET.parse(path).getroot().iterfind(".//t:Trackpoint/t:HeartRateBpm/t:Value", NS)
+    ]
     seconds = [float(lap.find("t:TotalTimeSeconds", NS).text) for lap in laps]
     lap_hr = [float(lap.find("t:AverageHeartRateBpm/t:Value", NS).text) for lap in laps]
     got = collect(path)
@@ -25,7 +27,8 @@ def test_tcx_lap_sums(wear):
     assert run.energy_kcal == calories == 379
     assert run.distance_m == pytest.approx(distance)
     assert run.avg_hr == pytest.approx(
-        sum(h * s for h, s in zip(lap_hr, seconds, strict=True)) / sum(seconds))
+        sum(h * s for h, s in zip(lap_hr, seconds, strict=True)) / sum(seconds)
+    )
     assert run.start == datetime(2012, 12, 26, 21, 29, 53, tzinfo=UTC)
     assert run.source.device == "Forerunner 410 Software Version 2.20"
     assert [s.value for s in got.samples] == bpm
@@ -35,8 +38,11 @@ def test_gpx10_distance_matches_gpxpy(wear):
     path = wear / "gpx" / "cerknicko-jezero.gpx"
     with path.open() as fh:
         tracks = gpxpy.parse(fh).tracks
-    expected = [(t.get_time_bounds().start_time, t.length_2d()) for t in tracks
-                if t.get_time_bounds().start_time is not None]
+    expected = [
+        (t.get_time_bounds().start_time, t.length_2d())
+        for t in tracks
+        if t.get_time_bounds().start_time is not None
+    ]
     got = collect(path)
     assert len(got.workouts) == len(expected) == 7
     for workout, (start, length) in zip(got.workouts, expected, strict=True):
@@ -70,6 +76,8 @@ def test_gpx11_with_heart_rate(tmp_path):
     assert run.distance_m == pytest.approx(track.length_2d())
     assert 1100 < run.distance_m < 1125  # 0.01 degree of latitude
     assert run.avg_hr == 130
-    assert (run.start, run.end) == (datetime(2024, 5, 1, 6, tzinfo=UTC),
-                                    datetime(2024, 5, 1, 6, 5, tzinfo=UTC))
+    assert (run.start, run.end) == (
+        datetime(2024, 5, 1, 6, tzinfo=UTC),
+        datetime(2024, 5, 1, 6, 5, tzinfo=UTC),
+    )
     assert [s.value for s in got.samples] == [120.0, 140.0]
