@@ -91,6 +91,10 @@ class Embedder:
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
 
+    def forget(self) -> None:
+        """Drop cached query vectors (benchmarks measure cold paths with it)."""
+        self._cache.clear()
+
     def warm_up(self) -> None:
         """Load the model now rather than on the first request."""
         self.encode(["warm up"])
