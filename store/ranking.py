@@ -215,8 +215,22 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
     if "breast" in q.words and "skin" not in q.words and info.skin_eaten:
         score -= 0.15
     score += 0.15 * min(len(q.bigrams & info.bigrams), 2)
+    score -= _ingredient_of_other_dish(c.name, q.words)
     score += voc.SOURCE_PRIOR.get(c.source, 0.0)
     return Scored(c, score, fused, coverage)
+
+
+def _ingredient_of_other_dish(name: str, words: frozenset[str] | set[str]) -> float:
+    """Penalty for "X as ingredient in Y" when the phrase names only the dish Y.
+
+    FNDDS lists ingredients of dishes as their own records ("Tomatoes as ingredient
+    in omelet"); the food there is X, so a phrase about the omelet is not a match.
+    """
+    lower = name.lower()
+    if " as ingredient in " not in lower:
+        return 0.0
+    food = set(voc.tokens(lower.split(" as ingredient in ", 1)[0]))
+    return 0.0 if food & set(voc.tokens(" ".join(words))) else 0.6
 
 
 def rerank(query: str, candidates: Iterable[Candidate]) -> list[Scored]:

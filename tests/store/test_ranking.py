@@ -143,3 +143,11 @@ def test_reranking_a_hundred_candidates_is_cheap() -> None:
     start = time.perf_counter()
     rerank("food variety", found)
     assert time.perf_counter() - start < 0.05
+
+
+def test_ingredient_record_of_a_dish_does_not_answer_for_the_dish() -> None:
+    from store.ranking import _ingredient_of_other_dish
+
+    assert _ingredient_of_other_dish("Tomatoes as ingredient in omelet", {"omelets"}) == 0.6
+    assert _ingredient_of_other_dish("Tomatoes as ingredient in omelet", {"tomato"}) == 0.0
+    assert _ingredient_of_other_dish("Egg omelet or scrambled egg, NFS", {"omelets"}) == 0.0
