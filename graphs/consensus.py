@@ -14,7 +14,7 @@ from agents.nutrition.resolver import ResolvedItem
 from store.nutrients import MACRO_KEYS
 
 PORTION_UNCERTAINTY = {
-    "explicit_mass": 0.08, "unit_conversion": 0.12, "food_measure": 0.2, "food_density": 0.25,
+    "explicit_mass": 0.15, "unit_conversion": 0.15, "food_measure": 0.2, "food_density": 0.25,
     "category_default": 0.4, "default_serving": 0.4,
 }  # fmt: skip
 FOOD_ENERGY_TOLERANCE = 0.3
