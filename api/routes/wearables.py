@@ -24,11 +24,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from agents.wearables import WearableFormatError
 from agents.wearables.daily import resolve_timezone
 from api.deps import ContextDep
+from api.deps_auth import CurrentUser
 from api.schemas import ErrorOut
 from api.uploads import file_part_openapi, receive_file
 from store.database import Database
 from store.wearables_queries import daily_activity, get_import, user_timezone
-from store.wearables_store import DEFAULT_USER, create_import, run_import
+from store.wearables_store import create_import, run_import
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["wearables"])
@@ -50,12 +51,9 @@ def get_upload_settings() -> WearableUploadSettings:
     return WearableUploadSettings()
 
 
-def get_wearable_user() -> str:
-    """The user owning the data: ``"local"`` until auth lands.
-
-    TODO: return ``str(user.id)`` from the auth ``CurrentUser`` dependency (users, 0002).
-    """
-    return DEFAULT_USER
+def get_wearable_user(user: CurrentUser) -> str:
+    """The signed-in user owns the uploaded data (the CLI stores under ``"local"``)."""
+    return str(user.id)
 
 
 WearableUser = Annotated[str, Depends(get_wearable_user)]

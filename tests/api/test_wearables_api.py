@@ -121,7 +121,17 @@ async def test_bad_uploads_are_rejected(user_client):
     assert bad_tz.status_code == 422
 
 
-async def test_unknown_import_and_bad_range(client):
+async def test_wearable_routes_require_sign_in(client):
+    for method, url in (
+        ("GET", "/v1/activity/daily?from=2025-01-01&to=2025-01-02"),
+        ("GET", f"/v1/wearables/imports/{uuid.uuid4()}"),
+        ("POST", "/v1/wearables/import"),
+    ):
+        assert (await client.request(method, url)).status_code == 401
+
+
+async def test_unknown_import_and_bad_range(user_client):
+    client = user_client
     missing = await client.get(f"/v1/wearables/imports/{uuid.uuid4()}")
     assert missing.status_code == 404
     backwards = await client.get(
