@@ -30,8 +30,7 @@ async def resolve_database_url(settings: Settings) -> str:
     external = settings.resolved_database_url()
     if external:
         return to_asyncpg_url(external)
-    pgdata = settings.data_dir / "pgdata"
-    socket_dir = await asyncio.to_thread(start_embedded_server, pgdata)
+    socket_dir = await asyncio.to_thread(start_embedded_server, pgdata_dir(settings.data_dir))
     await _ensure_database(socket_dir, settings.db.name)
     return f"postgresql+asyncpg://postgres@/{settings.db.name}?host={socket_dir}"
 

@@ -62,17 +62,6 @@ class Embedder:
             )
         return np.asarray(vectors, dtype=np.float32)
 
-    def encode_query(self, text: str) -> Vector:
-        """Embed one search phrase, served from an LRU cache when seen before."""
-        key = text.strip().lower()
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return cached
-        vector: Vector = self.encode([key])[0]
-        self._remember(key, vector)
-        return vector
-
     def encode_queries(self, texts: Sequence[str]) -> list[Vector]:
         """Embed several phrases in one batch, reusing cached ones."""
         keys = [t.strip().lower() for t in texts]
