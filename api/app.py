@@ -11,6 +11,7 @@ from api.auth_settings import RateLimitSettings, get_auth_settings
 from api.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from api.ratelimit import RateLimitMiddleware
 from api.routes import analyze, auth, chat, foods, health, meals, profile, summary, wearables, web
+from api.routes.wearable_webhooks import router as wearable_webhooks_router
 from nutriprofile.context import AppContext, open_context
 from nutriprofile.settings import Settings, get_settings
 
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None, ctx: AppContext | None = None) 
     app.include_router(profile.router)
     app.include_router(summary.router)
     app.include_router(wearables.router)
+    app.include_router(wearable_webhooks_router)
     app.include_router(chat.router)
     app.include_router(web.router)
     app.add_middleware(  # innermost of ours; settings read now so a weak secret fails fast

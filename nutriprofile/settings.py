@@ -64,6 +64,26 @@ class APISettings(BaseModel):
     max_meal_chars: int = 5_000
 
 
+class ConnectorSettings(BaseModel):
+    """Live wearable connectors: Fitbit OAuth client and the Terra webhook signing secret."""
+
+    fitbit_client_id: str | None = Field(
+        default=None, description="Fitbit app OAuth 2.0 client id."
+    )
+    fitbit_client_secret: SecretStr | None = Field(
+        default=None, description="Set for 'Server' apps (Basic auth); unset for PKCE-only apps."
+    )
+    fitbit_redirect_uri: str | None = Field(
+        default=None, description="Redirect URI registered with the Fitbit app."
+    )
+    terra_signing_secret: SecretStr | None = Field(
+        default=None, description="Terra webhook signing secret; unset = webhook answers 503."
+    )
+    webhook_tolerance_s: int = Field(
+        default=300, ge=1, le=3600, description="Oldest accepted webhook signature timestamp."
+    )
+
+
 class Settings(BaseSettings):
     """All settings; build through :func:`get_settings`."""
 
@@ -86,6 +106,7 @@ class Settings(BaseSettings):
     search: SearchSettings = SearchSettings()
     llm: LLMSettings = LLMSettings()
     api: APISettings = APISettings()
+    connectors: ConnectorSettings = ConnectorSettings()
 
     def resolved_database_url(self) -> str | None:
         """The external server URL, if one is configured (``DATABASE_URL`` wins)."""

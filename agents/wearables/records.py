@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Literal, TypeAlias
 
 Provider = Literal[
-    "apple_health", "google_fit", "fitbit", "samsung_health", "garmin_fit", "tcx", "gpx"
+    "apple_health", "google_fit", "fitbit", "samsung_health", "garmin_fit", "tcx", "gpx", "terra"
 ]
 SampleKind = Literal[
     "steps",

@@ -9,6 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
+import store.connector_models  # noqa: F401
 import store.user_models  # noqa: F401
 import store.wearables_models  # noqa: F401
 from store.models import Base
