@@ -14,11 +14,16 @@ from store.migrate import upgrade_to_head
 
 @dataclass(slots=True)
 class Database:
-    """An engine plus a session factory, opened once per process."""
+    """An engine plus a session factory, opened once per process.
+
+    ``reader`` is a second, autocommit pool for single-statement reads on the
+    hot path (food search); writes and multi-statement work use ``engine``.
+    """
 
     url: str
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
+    reader: AsyncEngine
 
     async def ping(self) -> bool:
         """True when the server answers a trivial query."""
@@ -31,6 +36,7 @@ class Database:
 
     async def close(self) -> None:
         """Return all pooled connections."""
+        await self.reader.dispose()
         await self.engine.dispose()
 
 
@@ -46,4 +52,11 @@ async def open_database(settings: Settings, migrate: bool = True) -> Database:
     if migrate:
         await upgrade_to_head(engine)
         await engine.dispose()  # reconnect so every connection registers the vector type
-    return Database(url=url, engine=engine, sessions=session_factory(engine))
+    reader = create_engine(
+        url,
+        pool_size=settings.db.pool_size,
+        echo=settings.db.echo,
+        ef_search=settings.search.ef_search,
+        read_only=True,
+    )
+    return Database(url=url, engine=engine, sessions=session_factory(engine), reader=reader)

@@ -50,9 +50,20 @@ async def _ensure_database(socket_dir: str, name: str) -> None:
 
 
 def create_engine(
-    url: str, pool_size: int = 10, echo: bool = False, ef_search: int = 80
+    url: str,
+    pool_size: int = 10,
+    echo: bool = False,
+    ef_search: int = 80,
+    *,
+    read_only: bool = False,
 ) -> AsyncEngine:
-    """An engine whose connections know the pgvector type and the HNSW search width."""
+    """An engine whose connections know the pgvector type and the HNSW search width.
+
+    ``read_only`` engines run in autocommit for single-statement reads (food
+    search): no BEGIN/ROLLBACK around each query, and the pool's liveness ping
+    is one round trip instead of three -- six round trips per search become two.
+    """
+    options: dict[str, object] = {"isolation_level": "AUTOCOMMIT"} if read_only else {}
     engine = create_async_engine(
         url,
         pool_size=pool_size,
@@ -60,6 +71,7 @@ def create_engine(
         pool_pre_ping=True,
         echo=echo,
         connect_args={"server_settings": {"hnsw.ef_search": str(ef_search), "jit": "off"}},
+        **options,
     )
     _register_vector_codec(engine)
     return engine

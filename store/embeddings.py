@@ -11,7 +11,8 @@ import hashlib
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -19,6 +20,29 @@ import numpy.typing as npt
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 Vector = npt.NDArray[np.float32]
+SMALL_BATCH = 8
+
+
+@contextmanager
+def _intra_op_threads(count: int | None) -> Iterator[None]:
+    """Run torch on ``count`` threads for the duration (None = leave as is).
+
+    A few short phrases are a tiny forward pass: splitting it over both cores
+    costs more in synchronisation than it saves, and on a busy server the
+    second core is better spent on the database and the event loop.  Bulk
+    encoding at import time keeps every core.
+    """
+    if count is None:
+        yield
+        return
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 class Embedder:
@@ -52,7 +76,7 @@ class Embedder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         model = self._ensure_model()
-        with self._encode_lock:
+        with self._encode_lock, _intra_op_threads(1 if len(texts) <= SMALL_BATCH else None):
             vectors = model.encode(
                 list(texts),
                 batch_size=batch_size,

@@ -26,6 +26,12 @@ from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 EMBEDDING_DIM = 384
+# Name words that do not change the food ("raw", "NFS", "year round average", ...):
+# the head retriever prefers names with the fewest other qualifiers.
+DEFAULTISH = (
+    r"\m(raw|cooked|boiled|nfs|ns as to [a-z ]+|year round average|ripe|regular|plain|"
+    r"fresh|from fresh|drained|without salt|no added fat|commercial|prepared|includes skin)\M"
+)
 
 
 class Base(DeclarativeBase):
@@ -59,6 +65,17 @@ class Food(Base):
     embedding: Mapped[Any] = mapped_column(Vector(EMBEDDING_DIM), nullable=True)
     tsv: Mapped[Any] = mapped_column(
         TSVECTOR, Computed("to_tsvector('english', search_text)", persisted=True)
+    )
+    # Name parts the head retriever ranks by, computed once per row (migration 0005).
+    name_head: Mapped[str | None] = mapped_column(
+        Text, Computed(r"substring(lower(name) from '^[^,]*(?:, [^,]*)?')", persisted=True)
+    )
+    name_first: Mapped[str | None] = mapped_column(
+        Text, Computed("split_part(lower(name), ',', 1)", persisted=True)
+    )
+    name_core_length: Mapped[int | None] = mapped_column(
+        Integer,
+        Computed(f"length(regexp_replace(lower(name), '{DEFAULTISH}', '', 'g'))", persisted=True),
     )
 
     portions: Mapped[list[Portion]] = relationship(

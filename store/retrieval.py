@@ -9,6 +9,12 @@ two name segments hold a query word, most query words first, then the names
 with the fewest qualifiers that change the food: plain "Tomatoes, red, ripe,
 raw, year round average" is otherwise crowded out by a hundred tomato dishes.
 The lexical retrievers read the phrase with the vocabulary's synonyms applied.
+
+Cost shapes the SQL: the full-text and head retrievers share one scan of the
+matching rows (``hits``); the cover-density rank, the dearest expression, is
+computed only for rows that can still reach the top N (as many query words
+matched as the N-th best row); the head retriever's name parts are stored
+columns (migration 0005) rather than per-row regular expressions.
 """
 
 from __future__ import annotations
@@ -29,10 +35,6 @@ from store.vocabulary import misspelled, phrase_words, retrieval_words
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS = 8
 HEAD_SOURCES = ("sr28", "fndds")
-_DEFAULTISH = (
-    r"\m(raw|cooked|boiled|nfs|ns as to [a-z ]+|year round average|ripe|regular|plain|"
-    r"fresh|from fresh|drained|without salt|no added fat|commercial|prepared|includes skin)\M"
-)
 
 
 VOCABULARY_SQL = text(
@@ -46,16 +48,24 @@ _LOCKS: dict[int, asyncio.Lock] = {}
 @lru_cache(maxsize=MAX_WORDS + 1)
 def _candidates_sql(n_words: int) -> TextClause:
     matched = (
-        " + ".join(f"(tsv @@ to_tsquery('english', :w{i}))::int" for i in range(n_words)) or "0"
+        " + ".join(f"(tsv @@ (SELECT to_tsquery('english', :w{i})))::int" for i in range(n_words))
+        or "0"
     )
     return text(
         f"""
-WITH lex AS (
+WITH hits AS MATERIALIZED (
+    SELECT id, tsv, source, is_branded, name_head, name_first, name_core_length,
+           {matched} AS matched, length(name) AS name_length
+    FROM foods
+    WHERE :tsq <> '' AND tsv @@ (SELECT to_tsquery('english', :tsq))
+), cut AS (
+    SELECT coalesce(min(matched), 0) AS matched FROM (
+        SELECT matched FROM hits ORDER BY matched DESC LIMIT :n) s
+), lex AS (
     SELECT id, row_number() OVER () AS r FROM (
-        SELECT id FROM foods
-        WHERE :tsq <> '' AND tsv @@ to_tsquery('english', :tsq)
-        ORDER BY {matched} DESC, ts_rank_cd(tsv, to_tsquery('english', :tsq), 1) DESC,
-                 length(name)
+        SELECT id FROM hits WHERE matched >= (SELECT matched FROM cut)
+        ORDER BY matched DESC, ts_rank_cd(tsv, (SELECT to_tsquery('english', :tsq)), 1) DESC,
+                 name_length
         LIMIT :n) s
 ), trg AS (
     SELECT id, row_number() OVER () AS r FROM (
@@ -63,11 +73,10 @@ WITH lex AS (
         ORDER BY word_similarity(:q, name) DESC, length(name) LIMIT :n) s
 ), hd AS (
     SELECT id, row_number() OVER () AS r FROM (
-        SELECT id FROM foods
-        WHERE :head_re <> '' AND tsv @@ to_tsquery('english', :tsq)
-          AND source IN {HEAD_SOURCES} AND NOT is_branded AND lower(name) ~ :head_re
-        ORDER BY {matched} DESC, split_part(lower(name), ',', 1) ~ :first_re DESC,
-                 length(regexp_replace(lower(name), '{_DEFAULTISH}', '', 'g')), id
+        SELECT id FROM hits
+        WHERE :head_re <> '' AND source IN {HEAD_SOURCES} AND NOT is_branded
+          AND name_head ~ :head_re
+        ORDER BY matched DESC, name_first ~ :head_re DESC, name_core_length, id
         LIMIT :n) s
 ), sem AS (
     SELECT id, row_number() OVER () AS r FROM (
@@ -76,7 +85,7 @@ WITH lex AS (
     SELECT id FROM lex UNION SELECT id FROM trg UNION SELECT id FROM hd UNION SELECT id FROM sem
 )
 SELECT f.id, f.source, f.source_id, f.name, f.category, f.is_branded, f.is_mixed_dish,
-       f.search_text, {", ".join("f." + k for k in CORE_KEYS)}, f.other_nutrients,
+       f.search_text, {", ".join("f." + k for k in CORE_KEYS)},
        lex.r AS lex_rank, trg.r AS trg_rank, hd.r AS head_rank, sem.r AS sem_rank,
        1 - (f.embedding <=> :vec) AS sem_sim
 FROM ids JOIN foods f USING (id)
@@ -98,7 +107,7 @@ class Candidate:
     is_branded: bool
     is_mixed_dish: bool
     search_text: str
-    nutrients: dict[str, float]
+    nutrients: dict[str, float]  # core per-100 g figures; get_foods has the full set
     lexical_rank: int | None
     trigram_rank: int | None
     semantic_rank: int | None
@@ -110,18 +119,16 @@ def _term(word: str) -> str:
     return f"{word}:*" if len(word) > 3 else word
 
 
-def _head_patterns(words: list[str]) -> tuple[str, str]:
-    """Regexes for a query word at a word start in the first one or two name segments."""
+def _head_pattern(words: list[str]) -> str:
+    """Regex for a query word at a word start (matched against the first name segments)."""
     stems = sorted({w.rstrip("s") for w in words if len(w) > 2 and not w.isdigit()})
     if not stems:
-        return "", ""
-    alts = "|".join(re.escape(s) for s in stems)
-    return rf"^([^,]*, )?[^,]*\m({alts})", rf"\m({alts})"
+        return ""
+    return rf"\m({'|'.join(re.escape(s) for s in stems)})"
 
 
 def _candidate(row: Any) -> Candidate:
     nutrients = {k: float(v) for k in CORE_KEYS if (v := getattr(row, k)) is not None}
-    nutrients.update(row.other_nutrients or {})
     return Candidate(
         id=row.id,
         source=row.source,
@@ -163,14 +170,12 @@ async def retrieve(
     """Union of the four retrievers' top ``per_retriever`` foods."""
     words = retrieval_words(query)
     words = list(dict.fromkeys(words + respell(words, await _name_words(conn))))[:MAX_WORDS]
-    head_re, first_re = _head_patterns(words)
     params: dict[str, Any] = {
         "tsq": " | ".join(_term(w) for w in words),
         "q": " ".join(phrase_words(query)) or query.lower(),
         "vec": vector,
         "n": per_retriever,
-        "head_re": head_re,
-        "first_re": first_re,
+        "head_re": _head_pattern(words),
     }
     params.update({f"w{i}": _term(w) for i, w in enumerate(words)})
     result = await conn.execute(_candidates_sql(len(words)), params)

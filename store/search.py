@@ -5,14 +5,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import text
 
 from nutriprofile.settings import SearchSettings
 from store.database import Database
 from store.embeddings import Embedder, Vector
-from store.models import Food
 from store.nutrients import CORE_KEYS
 from store.ranking import Scored, rerank
 from store.records import PortionRecord
@@ -85,7 +84,7 @@ class FoodSearch:
         self._settings = settings
         self._details: TTLCache[str, FoodDetail] = TTLCache(DETAIL_CACHE_SIZE, CACHE_TTL_S)
         self._ranked: TTLCache[str, list[Scored]] = TTLCache(RANKED_CACHE_SIZE, CACHE_TTL_S)
-        self._gate = asyncio.Semaphore(db.engine.pool.size())  # type: ignore[attr-defined]
+        self._gate = asyncio.Semaphore(db.reader.pool.size())  # type: ignore[attr-defined]
 
     def clean(self, query: str) -> str:
         """Validate a phrase: non-empty and within the length limit."""
@@ -118,7 +117,7 @@ class FoodSearch:
         cached = self._ranked.get(key)
         if cached is not None:
             return cached
-        async with self._gate, self._db.engine.connect() as conn:
+        async with self._gate, self._db.reader.connect() as conn:
             found = await retrieve(conn, query, vector, self._settings.candidates)
         ranked = rerank(query, found)
         self._ranked.put(key, ranked)
@@ -153,14 +152,12 @@ class FoodSearch:
             else:
                 found[food_id] = cached
         if missing:
-            async with self._db.sessions() as session:
-                rows = await session.scalars(
-                    select(Food).where(Food.id.in_(missing)).options(selectinload(Food.portions))
-                )
-                for food in rows:
-                    detail = _detail(food)
-                    self._details.put(food.id, detail)
-                    found[food.id] = detail
+            async with self._gate, self._db.reader.connect() as conn:
+                rows = await conn.execute(DETAILS_SQL, {"ids": missing})
+                for row in rows:
+                    detail = _detail(row)
+                    self._details.put(detail.id, detail)
+                    found[detail.id] = detail
         return found
 
     def forget_cached(self) -> None:
@@ -169,14 +166,27 @@ class FoodSearch:
         self._ranked.clear()
 
 
-def _detail(food: Food) -> FoodDetail:
-    nutrients = {k: float(v) for k in CORE_KEYS if (v := getattr(food, k)) is not None}
-    nutrients.update(food.other_nutrients or {})
+DETAILS_SQL = text(
+    f"""
+SELECT f.id, f.name, f.source, f.source_id, f.category, f.data_type, f.is_branded,
+       f.is_mixed_dish, {", ".join("f." + k for k in CORE_KEYS)}, f.other_nutrients, f.extra,
+       coalesce((SELECT json_agg(json_build_array(p.description, p.amount, p.unit,
+                                                  p.gram_weight, p.seq) ORDER BY p.seq, p.id)
+                 FROM portions p WHERE p.food_id = f.id), '[]'::json) AS portions
+FROM foods f WHERE f.id = ANY(:ids)
+"""
+)
+
+
+def _detail(row: Any) -> FoodDetail:
+    """One row of :data:`DETAILS_SQL` (a food and its portions in one round trip)."""
+    nutrients = {k: float(v) for k in CORE_KEYS if (v := getattr(row, k)) is not None}
+    nutrients.update(row.other_nutrients or {})
     return FoodDetail(
-        id=food.id, name=food.name, source=food.source, source_id=food.source_id,
-        category=food.category, data_type=food.data_type, is_branded=food.is_branded,
-        is_mixed_dish=food.is_mixed_dish, nutrients=nutrients,
-        portions=[PortionRecord(p.description, p.amount, p.unit, p.gram_weight, p.seq)
-                  for p in food.portions],
-        extra=dict(food.extra or {}),
+        id=row.id, name=row.name, source=row.source, source_id=row.source_id,
+        category=row.category, data_type=row.data_type, is_branded=row.is_branded,
+        is_mixed_dish=row.is_mixed_dish, nutrients=nutrients,
+        portions=[PortionRecord(d, float(a), u, float(g), int(q))
+                  for d, a, u, g, q in row.portions],
+        extra=dict(row.extra or {}),
     )  # fmt: skip
