@@ -4,9 +4,17 @@ Agreement gives a point estimate with a calibrated low–high range and a
 confidence; disagreement beyond a threshold becomes a flag and a clarifying
 question. Ranges start from the uncertainty of how the grams were obtained and
 widen to cover every estimate that is still plausible.
+
+With a chat model configured, its parse (grounded in our food search and portion data)
+is one more reading, aligned by content; a food only the model saw is asked about.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 from agents.nutrition.calculator import atwater_disagrees
 from agents.nutrition.models import Estimate, ItemAnalysis, Range
@@ -118,3 +126,128 @@ def consensus_item(resolved: ResolvedItem) -> ItemAnalysis:
         flags=sorted(set(flags)), questions=list(dict.fromkeys(questions)),
         suggestions=list(resolved.suggestions[1:]), estimates=list(resolved.estimates),
     )  # fmt: skip
+
+
+MODEL_ALIGN_MIN = 80.0
+MODEL_NAME_CLOSE = 60.0
+MODEL_GRAMS_TOLERANCE = 0.3
+MODEL_AGREEMENT_BONUS = 0.1
+MODEL_CONFIDENCE_CAP = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class ModelComparison:
+    """Items after comparison with the model's reading, plus meal-level flags and questions."""
+
+    items: list[ItemAnalysis]
+    flags: list[str]
+    questions: list[str]
+
+
+def _close(a: str, b: str) -> float:
+    return float(fuzz.token_set_ratio(a, b, processor=default_process))
+
+
+def _similarity(rule: ItemAnalysis, model: ResolvedItem) -> float:
+    """How surely two readings are the same item: same food record, else name overlap."""
+    found = model.estimates[0].food if model.known and model.estimates else None
+    if rule.food is not None and found is not None and rule.food.id == found.id:
+        return 200.0
+    scores = [_close(rule.food_phrase, model.item.food)]
+    if rule.food is not None:
+        scores.append(_close(model.item.food, rule.food.name))
+    if found is not None:
+        scores.append(_close(rule.food_phrase, found.name))
+    return max(scores)
+
+
+def align(rule: list[ItemAnalysis], model: list[ResolvedItem]) -> dict[int, int]:
+    """Pair rule items with model items by content, best pairs first, one to one."""
+    pairs = sorted(
+        ((_similarity(r, m), i, j) for i, r in enumerate(rule) for j, m in enumerate(model)),
+        key=lambda p: (-p[0], p[1], p[2]),
+    )
+    out: dict[int, int] = {}
+    for score, i, j in pairs:
+        if score >= MODEL_ALIGN_MIN and i not in out and j not in out.values():
+            out[i] = j
+    return out
+
+
+def model_food_agrees(ours: Estimate, theirs: Estimate) -> bool:
+    """Same record, or equivalent nutrition for the same kind of food (group or name)."""
+    if ours.food.id == theirs.food.id:
+        return True
+    kind = ours.food.category is not None and ours.food.category == theirs.food.category
+    return foods_agree(ours, theirs) and (
+        kind or _close(ours.food.name, theirs.food.name) >= MODEL_NAME_CLOSE
+    )
+
+
+def grams_agree(ours: float, theirs: float) -> bool:
+    """Two readings of the amount within the tolerance of the larger."""
+    return abs(ours - theirs) <= MODEL_GRAMS_TOLERANCE * max(ours, theirs, 1.0)
+
+
+def _widen(ranges: dict[str, Range], other: Estimate) -> dict[str, Range]:
+    out = dict(ranges)
+    for key, (low, high) in ranges.items():
+        value = round(other.nutrients.get(key, 0.0), 1)
+        out[key] = (min(low, value), max(high, value))
+    return out
+
+
+def compare_with_model(item: ItemAnalysis, model: ResolvedItem) -> ItemAnalysis:
+    """Agreement raises confidence; disagreement widens the range and asks the user."""
+    if not model.known or not model.estimates:
+        return item
+    theirs = model.estimates[0]
+    if item.status != "matched" or not item.estimates:
+        return replace(
+            item, flags=sorted({*item.flags, "model_suggestion"}),
+            questions=[*item.questions, f"The model read '{item.food_phrase}' as "
+                       f"{theirs.food.name}: is that it?"],
+            suggestions=[theirs.food, *(s for s in item.suggestions if s.id != theirs.food.id)],
+        )  # fmt: skip
+    ours = item.estimates[0]
+    food_ok = model_food_agrees(ours, theirs)
+    grams_ok = grams_agree(ours.grams, theirs.grams)
+    flags, questions, confidence = list(item.flags), list(item.questions), item.confidence
+    if food_ok and grams_ok:
+        confidence = max(confidence, min(confidence + MODEL_AGREEMENT_BONUS, MODEL_CONFIDENCE_CAP))
+    if not food_ok:
+        flags.append("model_food_disagreement")
+        questions.append(f"Which {item.food_phrase}: {ours.food.name} or {theirs.food.name}?")
+        confidence -= 0.2
+    if not grams_ok:
+        flags.append("model_portion_disagreement")
+        questions.append(f"How much {item.food_phrase}: about {ours.grams:.0f} g or about "
+                         f"{theirs.grams:.0f} g?")  # fmt: skip
+        confidence -= 0.15
+    agree = food_ok and grams_ok
+    return replace(
+        item, ranges=item.ranges if agree else _widen(item.ranges, theirs),
+        confidence=round(max(confidence, 0.05), 2), flags=sorted(set(flags)),
+        questions=list(dict.fromkeys(questions)), estimates=[*item.estimates, theirs],
+    )  # fmt: skip
+
+
+def compare_model_reading(items: list[ItemAnalysis], model: list[ResolvedItem]) -> ModelComparison:
+    """Compare every item with its model counterpart; model-only foods become questions.
+
+    A food only the model saw is never added to the totals: the user is asked instead.
+    """
+    pairs = align(items, model)
+    compared = [compare_with_model(it, model[pairs[i]]) if i in pairs else it
+                for i, it in enumerate(items)]  # fmt: skip
+    flags: list[str] = []
+    questions: list[str] = []
+    for j in sorted(set(range(len(model))) - set(pairs.values())):
+        extra = model[j]
+        if extra.known and extra.estimates:
+            flags.append("model_extra_item")
+            questions.append(
+                f"The model also saw {extra.item.food} ({extra.estimates[0].food.name}), "
+                "which is not counted: did you have it?"
+            )
+    return ModelComparison(compared, flags, questions)

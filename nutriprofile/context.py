@@ -31,5 +31,10 @@ async def open_context(settings: Settings) -> AppContext:
     db = await open_database(settings)
     embedder = get_embedder()
     search = FoodSearch(db, embedder, settings.search)
-    analyzer = MealAnalyzer(search, settings.api.max_meal_chars)
+    llm = None
+    if settings.llm.backend != "offline":  # the model's parse joins consensus as a check
+        from agents.coach.llm import build_chat_model
+
+        llm = build_chat_model(settings.llm)
+    analyzer = MealAnalyzer(search, settings.api.max_meal_chars, llm)
     return AppContext(settings, db, embedder, search, analyzer)

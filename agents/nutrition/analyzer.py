@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from langchain_core.language_models import BaseChatModel
+
 from agents.nutrition.models import MealAnalysis
 from graphs.meal_analysis import MealContext, build_graph
 from store.search import FoodSearch
@@ -18,8 +20,11 @@ class MealTextError(ValueError):
 class MealAnalyzer:
     """Runs the compiled meal-analysis graph; one instance per process."""
 
-    def __init__(self, search: FoodSearch, max_chars: int = MAX_MEAL_CHARS) -> None:
-        self._context = MealContext(search=search)
+    def __init__(
+        self, search: FoodSearch, max_chars: int = MAX_MEAL_CHARS, llm: BaseChatModel | None = None
+    ) -> None:
+        """``llm`` adds the model's own parse as a further consensus estimate (never a value)."""
+        self._context = MealContext(search=search, llm=llm)
         self._graph: Any = build_graph().compile()
         self._max_chars = max_chars
 

@@ -68,3 +68,5 @@ class MealAnalysis:
     flags: list[str]
     questions: list[str]
     explanation: str | None = None
+    notes: list[str] = field(default_factory=list)
+    """How the analysis was made beyond the rules: the model's parse compared, or skipped."""

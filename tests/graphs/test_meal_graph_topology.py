@@ -1,9 +1,14 @@
 from graphs.meal_analysis import build_graph
 
+# The model leg (model_parse -> model_ground) runs beside the rule-based leg and joins it
+# at consensus; without a chat model in the context both of its nodes return nothing.
 EXPECTED = """graph TD;
+\t__start__ --> model_parse;
 \t__start__ --> parse;
 \tcalculate --> consensus;
 \tconsensus --> result;
+\tmodel_ground --> consensus;
+\tmodel_parse --> model_ground;
 \tparse -.-> calculate;
 \tparse -.-> resolve;
 \tresolve --> calculate;
@@ -17,10 +22,13 @@ def test_meal_graph_topology_snapshot() -> None:
 
 
 def test_nutrition_tools_hide_server_side_arguments() -> None:
+    from pydantic import BaseModel
+
     from tools.nutrition import analyze_meal, search_foods
 
-    assert set(analyze_meal.tool_call_schema.model_json_schema()["properties"]) == {"text"}
-    assert set(search_foods.tool_call_schema.model_json_schema()["properties"]) == {
-        "query",
-        "limit",
-    }
+    def properties(schema: object) -> set[str]:
+        assert isinstance(schema, type) and issubclass(schema, BaseModel)
+        return set(schema.model_json_schema()["properties"])
+
+    assert properties(analyze_meal.tool_call_schema) == {"text"}
+    assert properties(search_foods.tool_call_schema) == {"query", "limit"}
