@@ -34,6 +34,7 @@ lint: install ## ruff + mypy --strict
 bench: install ## Import, search and analysis benchmarks (prints figures)
 	$(BIN)/python -m evals.benchmarks
 	$(BIN)/python -m agents.wearables.bench --mb 200
+	$(BIN)/python -m api.loadbench --seconds 20 --concurrency 8
 
 eval: install ## Accuracy on the development slices (prints figures, writes reports/)
 	$(BIN)/nutriprofile eval --dataset food-search --out reports/food-search

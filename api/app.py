@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api.auth_settings import RateLimitSettings, get_auth_settings
+from api.errors import install_error_handlers
 from api.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from api.ratelimit import RateLimitMiddleware
 from api.routes import analyze, auth, chat, foods, health, meals, profile, summary, wearables, web
@@ -37,6 +38,7 @@ def create_app(settings: Settings | None = None, ctx: AppContext | None = None) 
         description="Nutrition agents grounded in USDA data: food search, meal analysis, coach.",
         lifespan=lifespan,
     )
+    install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(foods.router)
     app.include_router(analyze.router)

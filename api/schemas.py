@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 
@@ -56,3 +58,29 @@ class HealthOut(BaseModel):
 
     status: str = Field(examples=["ok"])
     database: str | None = None
+
+
+class ValidationIssue(BaseModel):
+    """One failed check of a request, in FastAPI's format."""
+
+    loc: list[str | int] = Field(description="Where: body, query or path, then the field",
+                                 examples=[["body", "text"]])  # fmt: skip
+    msg: str = Field(examples=["String should have at least 1 character"])
+    type: str = Field(examples=["string_too_short"])
+
+
+class ValidationErrorOut(BaseModel):
+    """A request that fails validation: every problem is listed."""
+
+    detail: list[ValidationIssue]
+
+
+Responses = dict[int | str, dict[str, Any]]
+
+BAD_BODY: Responses = {400: {"model": ErrorOut, "description": "The body is not UTF-8 text"}}
+UNAUTHORIZED: Responses = {
+    401: {"model": ErrorOut, "description": "Missing, invalid or expired bearer token"}
+}
+UNPROCESSABLE: Responses = {
+    422: {"model": ErrorOut | ValidationErrorOut, "description": "Invalid request"}
+}

@@ -64,6 +64,7 @@ class ThreadStore:
         """Connect and create the checkpoint tables if they are missing."""
         pool: AsyncConnectionPool[Any] = AsyncConnectionPool(
             psycopg_conninfo(database_url), min_size=1, max_size=max_size, open=False,
+            check=AsyncConnectionPool.check_connection,  # survive a database restart
             kwargs={"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row},
         )  # fmt: skip
         await pool.open(wait=True)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException
 from agents.nutrition.analyzer import MealTextError
 from api.deps import ContextDep
 from api.meal_schemas import AnalyzeRequest, MealAnalysisOut
-from api.schemas import ErrorOut
+from api.schemas import BAD_BODY, UNPROCESSABLE, ErrorOut
 
 router = APIRouter(prefix="/v1/meals", tags=["meals"])
 
@@ -17,7 +17,7 @@ router = APIRouter(prefix="/v1/meals", tags=["meals"])
 @router.post(
     "/analyze",
     response_model=MealAnalysisOut,
-    responses={422: {"model": ErrorOut}, 413: {"model": ErrorOut}},
+    responses={**BAD_BODY, **UNPROCESSABLE, 413: {"model": ErrorOut}},
     summary="Analyse a meal description (nothing is stored)",
 )
 async def analyze_meal(ctx: ContextDep, body: AnalyzeRequest) -> MealAnalysisOut:

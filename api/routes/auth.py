@@ -11,7 +11,7 @@ from pydantic import BaseModel, EmailStr, Field
 
 from api import auth
 from api.deps_auth import AuthSettingsDep, CurrentUser, SessionDep, unauthorized
-from api.schemas import ErrorOut
+from api.schemas import BAD_BODY, ErrorOut
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
@@ -80,7 +80,11 @@ def _out(pair: auth.TokenPair) -> TokenOut:
     "/register",
     response_model=TokenOut,
     status_code=status.HTTP_201_CREATED,
-    responses={409: {"model": ErrorOut}, 422: {"description": "Invalid email or short password"}},
+    responses={
+        **BAD_BODY,
+        409: {"model": ErrorOut},
+        422: {"description": "Invalid email or short password"},
+    },
     summary="Create an account and sign in",
 )
 async def register(body: CredentialsIn, session: SessionDep, settings: AuthSettingsDep) -> TokenOut:
@@ -95,7 +99,7 @@ async def register(body: CredentialsIn, session: SessionDep, settings: AuthSetti
 @router.post(
     "/login",
     response_model=TokenOut,
-    responses={401: {"model": ErrorOut}},
+    responses={**BAD_BODY, 401: {"model": ErrorOut}},
     summary="Exchange email and password for tokens",
 )
 async def login(body: LoginIn, session: SessionDep, settings: AuthSettingsDep) -> TokenOut:
@@ -109,7 +113,7 @@ async def login(body: LoginIn, session: SessionDep, settings: AuthSettingsDep) -
 @router.post(
     "/refresh",
     response_model=TokenOut,
-    responses={401: {"model": ErrorOut}},
+    responses={**BAD_BODY, 401: {"model": ErrorOut}},
     summary="Rotate a refresh token into a new pair",
 )
 async def refresh(body: RefreshIn, session: SessionDep, settings: AuthSettingsDep) -> TokenOut:
@@ -123,6 +127,7 @@ async def refresh(body: RefreshIn, session: SessionDep, settings: AuthSettingsDe
 @router.post(
     "/logout",
     status_code=status.HTTP_204_NO_CONTENT,
+    responses=BAD_BODY,
     summary="Revoke the sign-in a refresh token belongs to",
 )
 async def logout(body: RefreshIn, session: SessionDep) -> Response:

@@ -21,7 +21,7 @@ from agents.coach.chat import CoachChat, Event, ThreadNotFoundError
 from agents.coach.llm.factory import build_chat_model
 from agents.coach.threads import ThreadStore
 from api.deps_auth import CurrentUser, SessionDep
-from api.schemas import ErrorOut
+from api.schemas import BAD_BODY, UNAUTHORIZED, ErrorOut
 from nutriprofile.context import AppContext
 
 NOT_FOUND = "thread not found"
@@ -40,7 +40,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await store.close()
 
 
-router = APIRouter(prefix="/v1/chat", tags=["chat"], lifespan=lifespan)
+router = APIRouter(prefix="/v1/chat", tags=["chat"], lifespan=lifespan, responses=UNAUTHORIZED)
 
 
 def get_coach(request: Request) -> CoachChat:
@@ -115,7 +115,12 @@ async def _sse(events: AsyncIterator[Event]) -> AsyncIterator[str]:
 @router.post(
     "",
     response_model=ChatOut,
-    responses={200: {"content": {"text/event-stream": {}}}, 404: {"model": ErrorOut}},
+    responses={
+        200: {"content": {"text/event-stream": {}}},
+        **BAD_BODY,
+        404: {"model": ErrorOut},
+        502: {"model": ErrorOut, "description": "The language model failed"},
+    },
     summary="Talk to the coach (JSON, or SSE with Accept: text/event-stream)",
 )
 async def chat(

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 
 from api.deps import SearchDep
-from api.schemas import ErrorOut, FoodHitOut, FoodOut, PortionOut
+from api.schemas import UNPROCESSABLE, ErrorOut, FoodHitOut, FoodOut, PortionOut
 from store.search import FoodHit, SearchQueryError
 
 router = APIRouter(prefix="/v1/foods", tags=["foods"])
@@ -27,7 +27,7 @@ def hit_out(hit: FoodHit) -> FoodHitOut:
 @router.get(
     "/search",
     response_model=list[FoodHitOut],
-    responses={422: {"model": ErrorOut}},
+    responses=UNPROCESSABLE,
     summary="Hybrid food search (lexical + semantic, nutrition-aware re-ranking)",
 )
 async def search_foods(

@@ -6,7 +6,7 @@ Another user's meal answers 404 exactly like a missing one, so ids reveal nothin
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
@@ -18,10 +18,10 @@ from agents.nutrition.analyzer import MealTextError
 from api.deps import ContextDep
 from api.deps_auth import CurrentUser, SessionDep
 from api.routes.profile import today
-from api.schemas import ErrorOut
+from api.schemas import BAD_BODY, UNAUTHORIZED, ErrorOut, ValidationErrorOut
 from store.user_models import Meal, MealItem
 
-router = APIRouter(prefix="/v1/meals", tags=["meals"])
+router = APIRouter(prefix="/v1/meals", tags=["meals"], responses=UNAUTHORIZED)
 
 Slot = Literal["breakfast", "lunch", "dinner", "snack"]
 NOT_FOUND = "meal not found"
@@ -128,6 +128,9 @@ class NoFoodOut(BaseModel):
     )
 
 
+NO_FOOD_OR_INVALID: dict[str, Any] = {"model": NoFoodOut | ErrorOut | ValidationErrorOut}
+
+
 def _item_out(item: MealItem) -> MealItemOut:
     food = FoodSourceOut(
         id=item.food_id, name=item.food_name, source=item.source, source_id=item.source_id,
@@ -166,7 +169,7 @@ async def _owned(session: SessionDep, user: CurrentUser, meal_id: UUID) -> Meal:
     "",
     response_model=MealOut,
     status_code=status.HTTP_201_CREATED,
-    responses={422: {"model": NoFoodOut}},
+    responses={**BAD_BODY, 422: NO_FOOD_OR_INVALID},
     summary="Log a meal described in words",
 )
 async def log_meal(
@@ -207,7 +210,7 @@ async def get_meal(meal_id: UUID, user: CurrentUser, session: SessionDep) -> Mea
 @router.patch(
     "/{meal_id}",
     response_model=MealOut,
-    responses={404: {"model": ErrorOut}, 422: {"model": NoFoodOut}},
+    responses={**BAD_BODY, 404: {"model": ErrorOut}, 422: NO_FOOD_OR_INVALID},
     summary="Correct a meal: new text, day, slot or item grams",
 )
 async def patch_meal(

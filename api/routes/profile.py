@@ -10,10 +10,10 @@ from pydantic import BaseModel, Field, field_validator
 from agents.coach.meals import profile_targets
 from agents.coach.profile import ActivityLevel, Goal, Sex, Targets, age_on
 from api.deps_auth import CurrentUser, SessionDep
-from api.schemas import ErrorOut
+from api.schemas import BAD_BODY, UNAUTHORIZED, ErrorOut
 from store.user_models import Profile
 
-router = APIRouter(prefix="/v1/profile", tags=["profile"])
+router = APIRouter(prefix="/v1/profile", tags=["profile"], responses=UNAUTHORIZED)
 
 MIN_AGE, MAX_AGE = 18, 120
 
@@ -99,7 +99,9 @@ async def get_profile(user: CurrentUser, session: SessionDep) -> ProfileOut:
     return profile_out(profile, today())
 
 
-@router.put("", response_model=ProfileOut, summary="Create or replace my profile")
+@router.put(
+    "", response_model=ProfileOut, responses=BAD_BODY, summary="Create or replace my profile"
+)
 async def put_profile(body: ProfileIn, user: CurrentUser, session: SessionDep) -> ProfileOut:
     """Store the profile and answer with the targets it implies today."""
     profile = await session.get(Profile, user.id)

@@ -11,8 +11,9 @@ from pydantic import BaseModel, Field
 from agents.coach.meals import daily_summary
 from api.deps_auth import CurrentUser, SessionDep
 from api.routes.profile import TargetsOut, today
+from api.schemas import UNAUTHORIZED
 
-router = APIRouter(prefix="/v1/summary", tags=["summary"])
+router = APIRouter(prefix="/v1/summary", tags=["summary"], responses=UNAUTHORIZED)
 
 
 class DailySummaryOut(BaseModel):

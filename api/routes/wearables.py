@@ -25,14 +25,14 @@ from agents.wearables import WearableFormatError
 from agents.wearables.daily import resolve_timezone
 from api.deps import ContextDep
 from api.deps_auth import CurrentUser
-from api.schemas import ErrorOut
+from api.schemas import UNAUTHORIZED, UNPROCESSABLE, ErrorOut
 from api.uploads import file_part_openapi, receive_file
 from store.database import Database
 from store.wearables_queries import daily_activity, get_import, user_timezone
 from store.wearables_store import create_import, run_import
 
 log = logging.getLogger(__name__)
-router = APIRouter(tags=["wearables"])
+router = APIRouter(tags=["wearables"], responses=UNAUTHORIZED)
 _RUNNING: set[asyncio.Task[None]] = set()  # strong refs so imports are not GC'd mid-run
 MAX_DAYS = 366
 
@@ -119,7 +119,7 @@ async def _process(
     "/v1/wearables/import",
     status_code=202,
     response_model=ImportAccepted,
-    responses=dict.fromkeys((413, 415, 422), {"model": ErrorOut}),
+    responses={**dict.fromkeys((413, 415), {"model": ErrorOut}), **UNPROCESSABLE},
     summary="Upload a wearable export (multipart 'file'); imported in the background",
     openapi_extra=file_part_openapi(
         "Export file or zip: Apple Health, Google Takeout Fit, Fitbit, Samsung Health, "
@@ -172,7 +172,7 @@ async def import_status(import_id: uuid.UUID, ctx: ContextDep, user: WearableUse
 @router.get(
     "/v1/activity/daily",
     response_model=list[DayOut],
-    responses={422: {"model": ErrorOut}},
+    responses=UNPROCESSABLE,
     summary="Daily steps, energy, resting HR, sleep (no double counting)",
 )
 async def activity_daily(

@@ -34,6 +34,7 @@ _SUMMARY_FIELDS: tuple[tuple[str, DailyKind, str | None], ...] = (
     ("appleExerciseTime", "exercise_minutes", None),
     ("appleStandHours", "stand_hours", None),
 )
+_CONTAINERS = frozenset({"WorkoutStatistics", "Workout", "ActivitySummary", "Correlation"})
 
 
 def export_members(names: tuple[str, ...]) -> list[str]:
@@ -109,16 +110,19 @@ def parse_stream(stream: BinaryIO, errors: list[str]) -> Iterator[Record]:
         try:
             if name == "Record":
                 if depth == 0:
-                    reader.read(attrs, out)
-            elif name == "WorkoutStatistics" and workout:
-                a = dict(zip(attrs[::2], attrs[1::2], strict=True))
-                stats[a.get("type", "")] = a
+                    read(attrs, out)
+            elif name not in _CONTAINERS:
+                return  # MetadataEntry, HRV beats, routes, events…: millions, all unused
+            elif name == "WorkoutStatistics":
+                if workout:
+                    a = dict(zip(attrs[::2], attrs[1::2], strict=True))
+                    stats[a.get("type", "")] = a
             elif name == "Workout":
                 workout.update(zip(attrs[::2], attrs[1::2], strict=True))
                 parser.EndElementHandler = end
             elif name == "ActivitySummary":
                 summary(dict(zip(attrs[::2], attrs[1::2], strict=True)))
-            elif name == "Correlation":
+            else:  # Correlation
                 depth += 1
                 parser.EndElementHandler = end
         except (KeyError, ValueError) as exc:
@@ -138,6 +142,7 @@ def parse_stream(stream: BinaryIO, errors: list[str]) -> Iterator[Record]:
         if not workout and depth == 0:
             parser.EndElementHandler = None
 
+    read = reader.read
     parser.StartElementHandler = start
     for _ in feed_xml(parser, stream):
         yield from out

@@ -2,7 +2,9 @@
 
 An export holds millions of Records, so the per-record work is kept minimal: the
 attribute *layout* (which names at which positions) repeats for every record of a
-source and is resolved once, and device labels, sources and unit factors are memoised.
+source and is resolved once; device labels, sources and unit factors are memoised; an
+instant reading's end date (equal to its start) is not parsed twice, and unsupported
+types return before any date is parsed.
 """
 
 from __future__ import annotations
@@ -70,10 +72,12 @@ class RecordReader:
         t, u, s, e, v, d, n = self._layouts.get(names) or self._layout(names)
         rtype = attrs[t] if t > 0 else ""
         kind = T.QUANTITY_KINDS.get(rtype)
-        if s < 0 or e < 0:
-            if kind is not None or rtype == T.SLEEP_TYPE:
-                raise KeyError("startDate/endDate")
+        if kind is None and rtype != T.SLEEP_TYPE:
             return
+        if s < 0 or e < 0:
+            raise KeyError("startDate/endDate")
+        start = parse_apple(attrs[s])
+        end = start if attrs[e] == attrs[s] else parse_apple(attrs[e])
         device = attrs[d] if d > 0 else None
         app = attrs[n] if n > 0 else None
         source = self._sources.get((device, app)) or self.source(device, app)
@@ -85,21 +89,14 @@ class RecordReader:
             if mult is None:
                 mult = self._factors[(kind, unit)] = factor(kind, unit)
             out.append(
-                Sample(
-                    kind,
-                    parse_apple(attrs[s]),
-                    parse_apple(attrs[e]),
-                    float(attrs[v]) * mult,
-                    CANONICAL_UNIT[kind],
-                    source,
-                )
+                Sample(kind, start, end, float(attrs[v]) * mult, CANONICAL_UNIT[kind], source)
             )
-        elif rtype == T.SLEEP_TYPE:
-            value = attrs[v] if v > 0 else ""
-            stage = T.SLEEP_STAGES.get(value)
-            if stage is None:
-                note(self.errors, f"apple: unknown sleep value {value!r}")
-                return
-            closed = self.sleep.add(stage, parse_apple(attrs[s]), parse_apple(attrs[e]), source)
-            if closed is not None:
-                out.append(closed)
+            return
+        value = attrs[v] if v > 0 else ""
+        stage = T.SLEEP_STAGES.get(value)
+        if stage is None:
+            note(self.errors, f"apple: unknown sleep value {value!r}")
+            return
+        closed = self.sleep.add(stage, start, end, source)
+        if closed is not None:
+            out.append(closed)

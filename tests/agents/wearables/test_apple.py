@@ -234,3 +234,33 @@ def test_dedupe_keys_stable_across_runs(wear, apple, raw_records):
 
 def test_apple_detection_of_bare_file(wear):
     assert detect_format(Path(wear / "apple" / "export.xml")) == "apple_health"
+
+
+def test_instant_readings_children_and_unsupported_types(tmp_path):
+    body = """<?xml version="1.0" encoding="UTF-8"?>
+<HealthData locale="en_US">
+ <Record type="HKQuantityTypeIdentifierHeartRateVariabilitySDNN" sourceName="Watch" unit="ms"
+    startDate="2024-03-01 03:00:00 +0100" endDate="2024-03-01 03:00:00 +0100" value="48">
+  <MetadataEntry key="HKMetadataKeySyncVersion" value="2"/>
+  <HeartRateVariabilityMetadataList>
+   <InstantaneousBeatsPerMinute bpm="60" time="3:00:01.00 AM"/>
+   <InstantaneousBeatsPerMinute bpm="61" time="3:00:02.00 AM"/>
+  </HeartRateVariabilityMetadataList>
+ </Record>
+ <Record type="HKQuantityTypeIdentifierWalkingSpeed" sourceName="Phone" unit="km/hr"/>
+ <Record type="HKCategoryTypeIdentifierAppleStandHour" sourceName="Watch" value="x"
+    startDate="not a date" endDate="2024-03-01 03:00:00 +0100"/>
+ <Record type="HKQuantityTypeIdentifierHeartRate" sourceName="Watch" unit="count/min"
+    startDate="2024-03-01T04:00:00Z" endDate="2024-03-01 05:00:00 +0100" value="70"/>
+ <Record type="HKQuantityTypeIdentifierStepCount" sourceName="Phone" value="5"
+    startDate="2024-03-01 03:00:00 +0100"/>
+</HealthData>
+"""
+    path = tmp_path / "export.xml"
+    path.write_text(body, encoding="utf-8")
+    got = collect(path)
+    hrv, hr = got.samples
+    assert (hrv.kind, hrv.value) == ("hrv_ms", 48.0)
+    assert hrv.start == hrv.end == datetime(2024, 3, 1, 2, 0, tzinfo=UTC)
+    assert hr.start == hr.end == datetime(2024, 3, 1, 4, 0, tzinfo=UTC)
+    assert len(got.errors) == 1 and "startDate/endDate" in got.errors[0]
