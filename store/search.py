@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from nutriprofile.settings import SearchSettings
 from store.database import Database
+from store.embed_batcher import EmbedBatcher
 from store.embeddings import Embedder, Vector
 from store.nutrients import CORE_KEYS
 from store.ranking import Scored, rerank
@@ -81,6 +82,7 @@ class FoodSearch:
     def __init__(self, db: Database, embedder: Embedder, settings: SearchSettings) -> None:
         self._db = db
         self._embedder = embedder
+        self._batcher = EmbedBatcher(embedder)
         self._settings = settings
         self._details: TTLCache[str, FoodDetail] = TTLCache(DETAIL_CACHE_SIZE, CACHE_TTL_S)
         self._ranked: TTLCache[str, list[Scored]] = TTLCache(RANKED_CACHE_SIZE, CACHE_TTL_S)
@@ -104,8 +106,8 @@ class FoodSearch:
         return self._settings.max_query_chars
 
     async def embed(self, phrases: Sequence[str]) -> list[Vector]:
-        """Query vectors for several phrases in one batch, off the event loop."""
-        return await asyncio.to_thread(self._embedder.encode_queries, phrases)
+        """Query vectors for several phrases, batched with other requests, off the event loop."""
+        return await self._batcher.embed(phrases)
 
     async def candidates(self, query: str, vector: Vector) -> list[Scored]:
         """All re-ranked candidates for one phrase (the consensus nodes read them).
