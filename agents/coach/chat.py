@@ -96,7 +96,11 @@ class CoachChat:
             reply, pending = "", None
             try:
                 async for mode, chunk in self.graph.astream(
-                    payload, config, context=context, stream_mode=["messages", "updates"]
+                    payload,
+                    config,
+                    context=context,
+                    stream_mode=["messages", "updates"],
+                    durability="exit",
                 ):
                     for event in _events(mode, chunk):
                         if event["type"] == "reply":
