@@ -31,7 +31,6 @@ from agents.nutrition.parsing import ParsedItem, parse_meal
 from agents.nutrition.resolver import ResolvedItem, resolve_item, search_phrase
 from agents.nutrition.totals import summarize
 from graphs.consensus import compare_model_reading, consensus_item
-from store.embeddings import Vector
 from store.search import FoodSearch
 
 COMPARED_NOTE = "compared with the model's parse"
@@ -63,7 +62,6 @@ class MealState(TypedDict, total=False):
 
     text: str
     items: list[ParsedItem]
-    vectors: list[Vector]
     resolved: Annotated[list[ResolvedItem], operator.add]
     computed: list[ResolvedItem]
     analyzed: list[ItemAnalysis]
@@ -80,16 +78,15 @@ class ItemTask(TypedDict):
 
     index: int
     item: ParsedItem
-    vector: Vector
 
 
 async def parse(state: MealState, runtime: Runtime[MealContext]) -> dict[str, Any]:
-    """Split the text into items and embed every food phrase in one batch."""
+    """Split the text into items (their phrases are embedded together, by the search)."""
     items = parse_meal(state["text"])
     search = runtime.context.search
-    phrases = [search.clean(search_phrase(i)[: search.max_query_chars]) for i in items]
-    vectors = await search.embed(phrases) if items else []
-    return {"items": items, "vectors": vectors}
+    for item in items:  # an unsearchable phrase fails the meal here, with a clear message
+        search.clean(search_phrase(item)[: search.max_query_chars])
+    return {"items": items}
 
 
 def fan_out(state: MealState) -> list[Send] | str:
@@ -97,15 +94,12 @@ def fan_out(state: MealState) -> list[Send] | str:
     items = state.get("items", [])
     if not items:
         return "calculate"
-    return [
-        Send("resolve", ItemTask(index=i, item=item, vector=vector))
-        for i, (item, vector) in enumerate(zip(items, state["vectors"], strict=True))
-    ]
+    return [Send("resolve", ItemTask(index=i, item=item)) for i, item in enumerate(items)]
 
 
 async def resolve(task: ItemTask, runtime: Runtime[MealContext]) -> dict[str, Any]:
     """Candidate foods and independent portion estimates for one item."""
-    found = await resolve_item(task["index"], task["item"], task["vector"], runtime.context.search)
+    found = await resolve_item(task["index"], task["item"], None, runtime.context.search)
     return {"resolved": [found]}
 
 
@@ -150,12 +144,11 @@ async def model_ground(state: MealState, runtime: Runtime[MealContext]) -> dict[
         return {}
     search = runtime.context.search
     grounded = [to_parsed_item(item) for item in items]
-    phrases = [search.clean(search_phrase(p)[: search.max_query_chars]) for p, _ in grounded]
-    vectors = await search.embed(phrases) if grounded else []
-    found = await asyncio.gather(*(
-        resolve_item(i, parsed, vector, search)
-        for i, ((parsed, _), vector) in enumerate(zip(grounded, vectors, strict=True))
-    ))  # fmt: skip
+    for parsed, _ in grounded:
+        search.clean(search_phrase(parsed)[: search.max_query_chars])
+    found = await asyncio.gather(
+        *(resolve_item(i, parsed, None, search) for i, (parsed, _) in enumerate(grounded))
+    )
     resolved = [with_nutrients(_model_estimate(r, guessed))
                 for r, (_, guessed) in zip(found, grounded, strict=True)]  # fmt: skip
     notes = [f"the model's '{r.item.food}' matched no USDA food" for r in resolved if not r.known]

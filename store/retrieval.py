@@ -1,9 +1,11 @@
-"""Candidate retrieval for food search: four retrievers in one round trip.
+"""Candidate retrieval for food search: four retrievers in two round trips.
 
 Full-text (tsvector, OR of the query's words), trigram word similarity on the
 name (typos, partial words), a "head" retriever and pgvector cosine distance
-(meaning) each return their top-N ids with a rank; one SQL statement gathers
-the union with the food fields the re-ranker needs. USDA names read "Head,
+(meaning) each return their top-N ids with a rank. The three word retrievers
+share one statement, sent while the phrase is still being embedded; the
+second statement runs the vector retriever and gathers the union with the
+food fields the re-ranker needs. USDA names read "Head,
 qualifier, ...", so the head retriever lists official foods whose first one or
 two name segments hold a query word, most query words first, then the names
 with the fewest qualifiers that change the food: plain "Tomatoes, red, ripe,
@@ -21,10 +23,12 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -46,7 +50,8 @@ _LOCKS: dict[int, asyncio.Lock] = {}
 
 
 @lru_cache(maxsize=MAX_WORDS + 1)
-def _candidates_sql(n_words: int) -> TextClause:
+def _lexical_sql(n_words: int) -> TextClause:
+    """Full-text, trigram and head retrievers: each food id with its rank in each."""
     matched = (
         " + ".join(f"(tsv @@ (SELECT to_tsquery('english', :w{i})))::int" for i in range(n_words))
         or "0"
@@ -78,21 +83,28 @@ WITH hits AS MATERIALIZED (
           AND name_head ~ :head_re
         ORDER BY matched DESC, name_first ~ :head_re DESC, name_core_length, id
         LIMIT :n) s
-), sem AS (
+)
+SELECT id, lex.r AS lex_rank, trg.r AS trg_rank, hd.r AS head_rank
+FROM lex FULL JOIN trg USING (id) FULL JOIN hd USING (id)
+"""
+    )
+
+
+SEMANTIC_SQL = text(
+    f"""
+WITH sem AS (
     SELECT id, row_number() OVER () AS r FROM (
         SELECT id FROM foods ORDER BY embedding <=> :vec LIMIT :n) s
 ), ids AS (
-    SELECT id FROM lex UNION SELECT id FROM trg UNION SELECT id FROM hd UNION SELECT id FROM sem
+    SELECT id FROM sem UNION SELECT unnest(CAST(:ids AS varchar[]))
 )
 SELECT f.id, f.source, f.source_id, f.name, f.category, f.is_branded, f.is_mixed_dish,
        f.search_text, {", ".join("f." + k for k in CORE_KEYS)},
-       lex.r AS lex_rank, trg.r AS trg_rank, hd.r AS head_rank, sem.r AS sem_rank,
-       1 - (f.embedding <=> :vec) AS sem_sim
-FROM ids JOIN foods f USING (id)
-LEFT JOIN lex USING (id) LEFT JOIN trg USING (id) LEFT JOIN hd USING (id)
-LEFT JOIN sem USING (id)
+       sem.r AS sem_rank, 1 - (f.embedding <=> :vec) AS sem_sim
+FROM ids JOIN foods f USING (id) LEFT JOIN sem USING (id)
 """
-    )
+)
+"""The pgvector retriever, and every proposed food's fields the re-ranker reads."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +139,7 @@ def _head_pattern(words: list[str]) -> str:
     return rf"\m({'|'.join(re.escape(s) for s in stems)})"
 
 
-def _candidate(row: Any) -> Candidate:
+def _candidate(row: Any, ranks: tuple[int | None, int | None, int | None]) -> Candidate:
     nutrients = {k: float(v) for k in CORE_KEYS if (v := getattr(row, k)) is not None}
     return Candidate(
         id=row.id,
@@ -139,11 +151,11 @@ def _candidate(row: Any) -> Candidate:
         is_mixed_dish=row.is_mixed_dish,
         search_text=row.search_text,
         nutrients=nutrients,
-        lexical_rank=row.lex_rank,
-        trigram_rank=row.trg_rank,
+        lexical_rank=ranks[0],
+        trigram_rank=ranks[1],
         semantic_rank=row.sem_rank,
         semantic_similarity=None if row.sem_sim is None else float(row.sem_sim),
-        head_rank=row.head_rank,
+        head_rank=ranks[2],
     )
 
 
@@ -165,18 +177,24 @@ def respell(words: list[str], vocabulary: frozenset[str]) -> list[str]:
 
 
 async def retrieve(
-    conn: AsyncConnection, query: str, vector: Vector, per_retriever: int
+    conn: AsyncConnection, query: str, vector: Vector | Awaitable[Vector], per_retriever: int
 ) -> list[Candidate]:
-    """Union of the four retrievers' top ``per_retriever`` foods."""
+    """Union of the four retrievers' top ``per_retriever`` foods.
+
+    ``vector`` may still be on its way (an awaitable): the word retrievers run
+    first, so the database works while the phrase is being embedded.
+    """
     words = retrieval_words(query)
     words = list(dict.fromkeys(words + respell(words, await _name_words(conn))))[:MAX_WORDS]
     params: dict[str, Any] = {
         "tsq": " | ".join(_term(w) for w in words),
         "q": " ".join(phrase_words(query)) or query.lower(),
-        "vec": vector,
         "n": per_retriever,
         "head_re": _head_pattern(words),
     }
     params.update({f"w{i}": _term(w) for i, w in enumerate(words)})
-    result = await conn.execute(_candidates_sql(len(words)), params)
-    return [_candidate(row) for row in result]
+    lexical = await conn.execute(_lexical_sql(len(words)), params)
+    ranks = {row.id: (row.lex_rank, row.trg_rank, row.head_rank) for row in lexical}
+    ready = vector if isinstance(vector, np.ndarray) else await vector
+    found = await conn.execute(SEMANTIC_SQL, {"vec": ready, "n": per_retriever, "ids": list(ranks)})
+    return [_candidate(row, ranks.get(row.id, (None, None, None))) for row in found]

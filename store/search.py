@@ -109,18 +109,28 @@ class FoodSearch:
         """Query vectors for several phrases, batched with other requests, off the event loop."""
         return await self._batcher.embed(phrases)
 
-    async def candidates(self, query: str, vector: Vector) -> list[Scored]:
+    async def _embed_one(self, phrase: str) -> Vector:
+        return (await self.embed([phrase]))[0]
+
+    async def candidates(self, query: str, vector: Vector | None = None) -> list[Scored]:
         """All re-ranked candidates for one phrase (the consensus nodes read them).
 
-        Results are cached per phrase for a few minutes: people and eval sets name
-        the same foods again and again, and the answer only changes on re-import.
+        Without ``vector`` the phrase is embedded (batched with other callers)
+        while the word retrievers already run. Results are cached per phrase for
+        a few minutes: people and eval sets name the same foods again and again,
+        and the answer only changes on re-import.
         """
         key = " ".join(query.lower().split())
         cached = self._ranked.get(key)
         if cached is not None:
             return cached
-        async with self._gate, self._db.reader.connect() as conn:
-            found = await retrieve(conn, query, vector, self._settings.candidates)
+        embedding = vector if vector is not None else asyncio.ensure_future(self._embed_one(query))
+        try:
+            async with self._gate, self._db.reader.connect() as conn:
+                found = await retrieve(conn, query, embedding, self._settings.candidates)
+        finally:
+            if isinstance(embedding, asyncio.Future) and not embedding.done():
+                embedding.cancel()
         ranked = rerank(query, found)
         self._ranked.put(key, ranked)
         return ranked
@@ -130,12 +140,9 @@ class FoodSearch:
         return (await self.search_many([query], limit))[0]
 
     async def search_many(self, queries: Sequence[str], limit: int = 10) -> list[list[FoodHit]]:
-        """Several phrases, embedded in one batch."""
+        """Several phrases; their embeddings share batches."""
         cleaned = [self.clean(q) for q in queries]
-        vectors = await self.embed(cleaned)
-        ranked = await asyncio.gather(
-            *(self.candidates(q, v) for q, v in zip(cleaned, vectors, strict=True))
-        )
+        ranked = await asyncio.gather(*(self.candidates(q) for q in cleaned))
         return [[_hit(s) for s in r[:limit]] for r in ranked]
 
     async def get_food(self, food_id: str) -> FoodDetail | None:

@@ -114,9 +114,13 @@ def _estimate(method: str, scored: Scored, detail: FoodDetail, amount: AmountSpe
 
 
 async def resolve_item(
-    index: int, item: ParsedItem, vector: Vector, search: FoodSearch
+    index: int, item: ParsedItem, vector: Vector | None, search: FoodSearch
 ) -> ResolvedItem:
-    """Find candidate foods for one item and weigh each independent reading."""
+    """Find candidate foods for one item and weigh each independent reading.
+
+    Without ``vector`` the search embeds the phrase itself, batched with the
+    meal's other items and overlapped with the word retrievers.
+    """
     ranked = prefer_foods_as_eaten(
         await search.candidates(search_phrase(item)[: search.max_query_chars], vector)
     )
