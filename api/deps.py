@@ -10,15 +10,16 @@ from nutriprofile.context import AppContext
 from store.search import FoodSearch
 
 
-def get_context(request: Request) -> AppContext:
-    """The context opened in the lifespan."""
+async def get_context(request: Request) -> AppContext:
+    """The context opened in the lifespan (async: FastAPI runs sync dependencies in threads)."""
     ctx: AppContext = request.app.state.ctx
     return ctx
 
 
-def get_search(request: Request) -> FoodSearch:
+async def get_search(request: Request) -> FoodSearch:
     """The food search service."""
-    return get_context(request).search
+    search: FoodSearch = request.app.state.ctx.search
+    return search
 
 
 ContextDep = Annotated[AppContext, Depends(get_context)]

@@ -33,7 +33,12 @@ def unauthorized(detail: str = INVALID_TOKEN) -> HTTPException:
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
-AuthSettingsDep = Annotated[AuthSettings, Depends(get_auth_settings)]
+async def auth_settings() -> AuthSettings:
+    """The process's auth settings, as a dependency that needs no worker thread."""
+    return get_auth_settings()
+
+
+AuthSettingsDep = Annotated[AuthSettings, Depends(auth_settings)]
 
 
 async def get_current_user(

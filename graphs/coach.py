@@ -81,10 +81,13 @@ async def agent(state: CoachState, runtime: Runtime[CoachContext]) -> dict[str, 
     return {"messages": [reply]}
 
 
-def route_after_agent(
+async def route_after_agent(
     state: CoachState, runtime: Runtime[CoachContext]
 ) -> Literal["tools", "confirm", "__end__"]:
-    """Answer → end; unconfirmed writes → confirm; everything else → tools."""
+    """Answer → end; unconfirmed writes → confirm; everything else → tools.
+
+    Routers are async on purpose: LangGraph runs a sync one in a worker thread.
+    """
     calls = _pending_calls(state)
     if not calls:
         return "__end__"
@@ -111,7 +114,7 @@ async def confirm(state: CoachState, runtime: Runtime[CoachContext]) -> dict[str
     return {"messages": results}
 
 
-def route_after_confirm(state: CoachState) -> Literal["tools", "agent"]:
+async def route_after_confirm(state: CoachState) -> Literal["tools", "agent"]:
     """Confirmed calls go on to the tools; cancelled ones back to the agent."""
     return "tools" if _pending_calls(state) else "agent"
 

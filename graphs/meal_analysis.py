@@ -89,8 +89,11 @@ async def parse(state: MealState, runtime: Runtime[MealContext]) -> dict[str, An
     return {"items": items}
 
 
-def fan_out(state: MealState) -> list[Send] | str:
-    """One resolver task per item, or straight on when there is nothing to resolve."""
+async def fan_out(state: MealState) -> list[Send] | str:
+    """One resolver task per item, or straight on when there is nothing to resolve.
+
+    Async on purpose: LangGraph runs a sync router in a worker thread.
+    """
     items = state.get("items", [])
     if not items:
         return "calculate"

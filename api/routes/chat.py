@@ -43,7 +43,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 router = APIRouter(prefix="/v1/chat", tags=["chat"], lifespan=lifespan, responses=UNAUTHORIZED)
 
 
-def get_coach(request: Request) -> CoachChat:
+async def get_coach(request: Request) -> CoachChat:
     """The coach opened in the lifespan."""
     coach: CoachChat = request.app.state.coach
     return coach

@@ -46,12 +46,12 @@ class WearableUploadSettings(BaseSettings):
     upload_dir: Path | None = Field(default=None, description="Temp folder (default: system)")
 
 
-def get_upload_settings() -> WearableUploadSettings:
+async def get_upload_settings() -> WearableUploadSettings:
     """Read per request, so the limit can change without a restart."""
     return WearableUploadSettings()
 
 
-def get_wearable_user(user: CurrentUser) -> str:
+async def get_wearable_user(user: CurrentUser) -> str:
     """The signed-in user owns the uploaded data (the CLI stores under ``"local"``)."""
     return str(user.id)
 
