@@ -23,12 +23,12 @@ from agents.wearables.connectors.webhooks import SignatureError, sign, verify_si
 from api.app import create_app
 from nutriprofile.context import AppContext
 from nutriprofile.settings import ConnectorSettings, Settings
+from tests.wearable_rows import TABLES, wearable_row_counts
 
 pytestmark = pytest.mark.db
 
 SECRET = "whsec-terra-test-7f3c0e9a2b"
 URL = "/v1/wearables/webhooks/terra"
-TABLES = ("wearable_samples", "wearable_sleep", "wearable_workouts", "wearable_daily")
 
 
 def daily_payload(user_id: str | None, steps: int = 10123) -> dict[str, Any]:
@@ -117,18 +117,6 @@ async def post(client: httpx.AsyncClient, payload: dict[str, Any], **kwargs: Any
     return await client.post(URL, content=body, headers=headers)
 
 
-async def counts(ctx: AppContext, user: str) -> dict[str, int]:
-    async with ctx.db.engine.connect() as conn:
-        return {
-            t: (
-                await conn.execute(
-                    text(f"SELECT count(*) FROM {t} WHERE user_id = :u"), {"u": user}
-                )
-            ).scalar_one()
-            for t in TABLES
-        }
-
-
 @pytest.fixture(scope="module")
 async def terra_client(
     ctx: AppContext, test_settings: Settings
@@ -201,10 +189,10 @@ async def test_duplicate_delivery_changes_nothing(
     payload = daily_payload(user_id)
     first = await post(terra_client, payload)
     assert first.json()["status"] == "stored"
-    stored = await counts(ctx, user_id)
+    stored = await wearable_row_counts(ctx, user_id)
     retry = await post(terra_client, payload, at=time.time() + 5)  # Terra's retry: new t
     assert retry.status_code == 200 and retry.json()["status"] == "duplicate"
-    assert await counts(ctx, user_id) == stored
+    assert await wearable_row_counts(ctx, user_id) == stored
     async with ctx.db.engine.connect() as conn:
         events = (
             await conn.execute(
@@ -246,7 +234,7 @@ async def test_bad_signature_is_401_and_stores_nothing(
     assert tampered.status_code == 401
     missing = await terra_client.post(URL, content=tampered_body)
     assert missing.status_code == 401 and "missing" in missing.json()["detail"]
-    assert sum((await counts(ctx, user_id)).values()) == 0
+    assert sum((await wearable_row_counts(ctx, user_id)).values()) == 0
 
 
 async def test_stale_timestamp_is_401_replay(
@@ -256,7 +244,7 @@ async def test_stale_timestamp_is_401_replay(
     response = await post(terra_client, daily_payload(user_id), at=time.time() - 301)
     assert response.status_code == 401
     assert "tolerance 300 s" in response.json()["detail"]
-    assert sum((await counts(ctx, user_id)).values()) == 0
+    assert sum((await wearable_row_counts(ctx, user_id)).values()) == 0
 
 
 async def test_unhandled_types_are_acknowledged_and_ignored(

@@ -15,6 +15,7 @@ from agents.wearables import WearableFormatError
 from agents.wearables.budget import BodyProfile
 from store.wearables_queries import daily_activity, get_import
 from store.wearables_store import DEFAULT_USER, create_import, run_import
+from tests.wearable_rows import TABLES, wearable_row_counts
 from tools.wearables import wearable_activity
 
 pytestmark = pytest.mark.db
@@ -28,19 +29,6 @@ EXPORTS = {
     "tcx": ("tcx", "UTC"),
     "gpx": ("gpx", "UTC"),
 }
-TABLES = ("wearable_samples", "wearable_sleep", "wearable_workouts", "wearable_daily")
-
-
-async def count_rows(ctx, user):
-    async with ctx.db.engine.connect() as conn:
-        return {
-            t: (
-                await conn.execute(
-                    text(f"SELECT count(*) FROM {t} WHERE user_id = :u"), {"u": user}
-                )
-            ).scalar_one()
-            for t in TABLES
-        }
 
 
 async def delete_user(ctx, user):
@@ -81,7 +69,7 @@ async def test_every_export_imports_and_reimport_is_a_noop(ctx, shared_dir, impo
     assert list(doc) == ["format", "sources", "days", "first_day", "last_day", "records", "errors"]
     assert doc["format"] == EXPORTS[name][0]
     assert doc["days"] >= 1 and doc["first_day"] <= doc["last_day"]
-    stored = await count_rows(ctx, user)
+    stored = await wearable_row_counts(ctx, user)
     assert sum(stored.values()) == summary.inserted > 0
     assert summary.inserted <= sum(doc["records"].values())
     row = await get_import(ctx.db, import_id, user)
@@ -91,7 +79,7 @@ async def test_every_export_imports_and_reimport_is_a_noop(ctx, shared_dir, impo
     _, again = await do_import(ctx, shared_dir / "wearables" / name, user, EXPORTS[name][1])
     assert again.inserted == 0
     assert again.records == summary.records
-    assert await count_rows(ctx, user) == stored
+    assert await wearable_row_counts(ctx, user) == stored
 
 
 async def test_import_summary_figures(imported):
@@ -195,7 +183,7 @@ async def test_corrupt_fit_imports_nothing(ctx, shared_dir, tmp_path, user):
     import_id = await create_import(ctx.db, user, bad.name, "UTC")
     with pytest.raises(WearableFormatError):
         await run_import(ctx.db, import_id, bad, user, ZoneInfo("UTC"))
-    assert sum((await count_rows(ctx, user)).values()) == 0
+    assert sum((await wearable_row_counts(ctx, user)).values()) == 0
     row = await get_import(ctx.db, import_id, user)
     assert row.status == "failed" and len(row.errors) == 1 and "\n" not in row.errors[0]
 
@@ -240,7 +228,7 @@ async def test_cli_import_summary_and_corrupt_file(ctx, shared_dir, tmp_path, cl
     def cli(*args):
         return asyncio.to_thread(runner.invoke, app, ["wearables", *args])
 
-    before = await count_rows(ctx, DEFAULT_USER)
+    before = await wearable_row_counts(ctx, DEFAULT_USER)
     data = bytearray((shared_dir / "wearables/fit/garmin-fenix-5-run.fit").read_bytes())
     data[len(data) // 2] ^= 0xFF
     (tmp_path / "bad-run.fit").write_bytes(bytes(data))
@@ -248,7 +236,7 @@ async def test_cli_import_summary_and_corrupt_file(ctx, shared_dir, tmp_path, cl
     assert bad.exit_code == 1
     assert re.fullmatch(r"error: import failed, nothing stored: corrupt FIT file .+\n", bad.stderr)
     assert "Traceback" not in bad.output
-    assert await count_rows(ctx, DEFAULT_USER) == before
+    assert await wearable_row_counts(ctx, DEFAULT_USER) == before
 
     good = await cli("import", str(shared_dir / "wearables/tcx"), "--json", "--timezone", "UTC")
     assert good.exit_code == 0, good.output

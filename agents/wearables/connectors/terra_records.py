@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from agents.wearables.parsers.google_fit import SLEEP_STAGES
 from agents.wearables.records import (
     DailyKind,
     DailySummary,
@@ -35,15 +36,9 @@ PROVIDERS: dict[str, Provider] = {
     "SAMSUNG": "samsung_health",
     "APPLE": "apple_health",
 }
-# Terra's SleepLevel enum; OUT_OF_BED counts as awake, UNKNOWN (0) is left as a gap.
-LEVELS: dict[int, StageName] = {
-    1: "awake",
-    2: "asleep",
-    3: "awake",
-    4: "light",
-    5: "deep",
-    6: "rem",
-}
+# Terra's SleepLevel enum numbers stages as Google Fit does (OUT_OF_BED counts as awake,
+# UNKNOWN (0) is left as a gap).
+LEVELS: dict[int, StageName] = SLEEP_STAGES
 DAILY_FIELDS: tuple[tuple[str, str, DailyKind], ...] = (
     ("distance_data", "steps", "steps"),
     ("distance_data", "distance_meters", "distance_m"),

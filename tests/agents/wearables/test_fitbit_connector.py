@@ -50,6 +50,7 @@ from nutriprofile.settings import ConnectorSettings
 from store.database import Database
 from store.wearables_ingest import load_connection, save_connection
 from store.wearables_queries import daily_activity
+from tests.wearable_rows import TABLES, wearable_row_counts
 
 NOW = datetime(2017, 12, 17, 9, 0, tzinfo=UTC)
 SYDNEY = ZoneInfo("Australia/Sydney")
@@ -545,20 +546,6 @@ def test_intraday_steps_are_local_minutes_in_utc() -> None:
 
 # --- sync into the real database ---------------------------------------------------------
 
-TABLES = ("wearable_samples", "wearable_sleep", "wearable_workouts", "wearable_daily")
-
-
-async def counts(ctx: AppContext, user: str) -> dict[str, int]:
-    async with ctx.db.engine.connect() as conn:
-        return {
-            t: (
-                await conn.execute(
-                    text(f"SELECT count(*) FROM {t} WHERE user_id = :u"), {"u": user}
-                )
-            ).scalar_one()
-            for t in TABLES
-        }
-
 
 @pytest.fixture
 async def fitbit_user(ctx: AppContext) -> AsyncIterator[str]:
@@ -578,7 +565,7 @@ async def test_sync_stores_days_and_resync_changes_nothing(
     async with httpx.AsyncClient(transport=fake.transport()) as http:
         client, _, _ = client_for(http)
         summary = await sync_fitbit(client, ctx.db, fitbit_user, first, last, intraday=True)
-        stored = await counts(ctx, fitbit_user)
+        stored = await wearable_row_counts(ctx, fitbit_user)
         again = await sync_fitbit(client, ctx.db, fitbit_user, first, last, intraday=True)
 
     # profile + heart range + sleep range + 2 x (daily summary + intraday)
@@ -596,7 +583,7 @@ async def test_sync_stores_days_and_resync_changes_nothing(
     assert report["records"]["sleep_sessions"] == 1
 
     assert (again.inserted, again.updated) == (0, 0)
-    assert await counts(ctx, fitbit_user) == stored
+    assert await wearable_row_counts(ctx, fitbit_user) == stored
 
     days = await daily_activity(ctx.db, fitbit_user, first, last, SYDNEY)
     day = days[0]
@@ -620,7 +607,7 @@ async def test_resync_updates_a_revised_daily_total_in_place(
     assert (revised.inserted, revised.updated) == (0, 1)
     (row,) = await daily_activity(ctx.db, fitbit_user, day, day, SYDNEY)
     assert row.steps == 9500
-    assert (await counts(ctx, fitbit_user))["wearable_daily"] == 11
+    assert (await wearable_row_counts(ctx, fitbit_user))["wearable_daily"] == 11
 
 
 @pytest.mark.db
