@@ -21,6 +21,9 @@ MIN_COVERAGE = 0.34
 MIN_SEMANTIC = 0.55
 CLOSE_CANDIDATES = 8
 CLOSE_SCORE = 0.3
+NEAREST_SIZE = "nearest size"
+INEXACT = ("does not distinguish sizes", "Quantity not specified", "assumed")
+"""Details of a food measure that does not name the stated size itself."""
 MEAL_SOURCE_BONUS = {"fndds": 0.15}
 """FNDDS describes foods as eaten in dietary recalls: the best fit for meal text."""
 
@@ -54,29 +57,38 @@ def prefer_foods_as_eaten(ranked: list[Scored]) -> list[Scored]:
     )
 
 
-def _measurable(
+def pick_measurable(
     close: list[Scored], details: dict[str, FoodDetail], amount: AmountSpec
 ) -> Scored | None:
     """Among near-equal matches, the first whose own USDA measures fit the stated amount.
 
     When the user gave a household amount ("a fun-size package", "a cup"), a record
-    that has that measure gives grams from data instead of a table guess.
+    that has that measure gives grams from data instead of a table guess. A stated
+    size prefers a record whose measure names that very size ("1 bar, fun size")
+    over one that only has an unsized or nearest-size measure.
     """
     if amount.mass_g is not None or len(close) < 2:
         return None
+    fitting: list[tuple[Scored, str]] = []
     for scored in close:
         detail = details.get(scored.candidate.id)
         if detail is None:
             continue
         portion = resolve_portion(amount, detail.name, detail.category, detail.portions)
-        if portion.source == "food_measure" and "nearest size" not in portion.detail:
-            return scored
-    return None
+        if portion.source == "food_measure" and NEAREST_SIZE not in portion.detail:
+            fitting.append((scored, portion.detail))
+    if amount.size is not None:
+        for scored, how in fitting:
+            if not any(note in how for note in INEXACT):
+                return scored
+    return fitting[0][0] if fitting else None
 
 
 def amount_of(item: ParsedItem) -> AmountSpec:
     """The parser's amount in the portion resolver's terms."""
-    return AmountSpec(item.quantity, item.unit, item.size, item.mass_g, item.volume_ml)
+    return AmountSpec(
+        item.quantity, item.unit, item.size, item.mass_g, item.volume_ml, named=item.food
+    )
 
 
 def food_ref(scored: Scored) -> FoodRef:
@@ -132,7 +144,7 @@ async def resolve_item(
     wanted = {s.candidate.id for s in close} | {s.candidate.id for _, s in picks}
     details = await search.get_foods(list(wanted))
     amount = amount_of(item)
-    chosen = _measurable(close, details, amount) or ranked[0]
+    chosen = pick_measurable(close, details, amount) or ranked[0]
     picks[0] = ("fused", chosen)
     estimates = [
         _estimate(method, scored, details[scored.candidate.id], amount)

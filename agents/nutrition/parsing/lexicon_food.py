@@ -12,6 +12,10 @@ COMPOUND_FOODS: frozenset[str] = frozenset(
     {
         "peanut butter and jelly",
         "peanut butter & jelly",
+        "medium crust",
+        "thin crust",
+        "thick crust",
+        "regular crust",
         "peanut butter and jam",
         "pb and j",
         "pb & j",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from agents.nutrition.parsing.lexicon_food import TRAILING_ATTRIBUTES
+from agents.nutrition.parsing.lexicon_food import DISH_HEADS, TRAILING_ATTRIBUTES
 from agents.nutrition.parsing.meals import find_meals, meal_for
 from agents.nutrition.parsing.model import Draft, ParsedItem
 from agents.nutrition.parsing.segment import Segment, split_clause
 from agents.nutrition.parsing.tagger import tag
 from agents.nutrition.parsing.tokens import Token, tokenize
+from agents.nutrition.parsing.wordclass import food_words, has_amount
 
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _ABBREVIATIONS = frozenset(
@@ -109,6 +110,56 @@ def _segment_end(segments: list[Segment], k: int, clause_len: int) -> int:
     return segments[k + 1].start if k + 1 < len(segments) else clause_len
 
 
+def _heading_end(segments: list[Segment], clause: list[Token]) -> int:
+    """Segments before a colon that only name what follows ("A chicken burrito: a tortilla...").
+
+    A heading without an amount of its own, followed by items that state amounts, is the
+    dish the parts add up to; counting it too would count the dish twice.
+    """
+    colons = [i for i, tok in enumerate(clause) if tok.low == ":"]
+    if not colons:
+        return 0
+    colon = colons[0]
+    before = [s for s in segments if s.start < colon]
+    after = [s for s in segments if s.start > colon]
+    if not before or not after or any(has_amount(s.tokens) for s in before):
+        return 0
+    return len(before) if any(has_amount(s.tokens) for s in after) else 0
+
+
+def _split_at_colon(
+    tokens: list[Token], positions: list[int], clause: list[Token]
+) -> list[Segment]:
+    """Segments of a clause, a colon always ending the segment before it."""
+    colons = [k for k, pos in enumerate(positions) if clause[pos].low == ":"]
+    if not colons:
+        return split_clause(tokens, positions)
+    k = colons[0]
+    head = split_clause(tokens[:k], positions[:k]) if k else []
+    return head + split_clause(tokens[k + 1 :], positions[k + 1 :])
+
+
+_WRAPPERS = frozenset({"bread", "tortilla", "bun", "roll", "bagel", "pita", "wrap", "toast"})
+
+
+def _composed_dish(segments: list[Segment], k: int) -> bool:
+    """Whether segment ``k`` names a dish its following "with" parts spell out in full.
+
+    "A turkey sandwich with two slices of bread, four slices of turkey and a slice of
+    cheese": the parts state amounts and include the bread, so the sandwich is their sum.
+    """
+    dish = segments[k]
+    if dish.trailer or has_amount(dish.tokens) or k + 2 >= len(segments):
+        return False
+    words = food_words(dish.tokens)
+    if not words or words[-1] not in DISH_HEADS or not segments[k + 1].parts_of:
+        return False
+    parts = [s for s in segments[k + 1 :] if not s.trailer]
+    if len(parts) < 2 or not all(has_amount(s.tokens) for s in parts):
+        return False
+    return any(set(food_words(s.tokens)) & _WRAPPERS for s in parts)
+
+
 def parse_meal(text: str) -> list[ParsedItem]:
     """Split a meal description (one sentence or a whole day) into food items."""
     drafts: list[Draft] = []
@@ -116,9 +167,12 @@ def parse_meal(text: str) -> list[ParsedItem]:
     for clause in split_clauses(tokenize(text), text):
         mentions, dropped = find_meals(clause)
         positions = [i for i in range(len(clause)) if i not in dropped]
-        segments = split_clause([clause[i] for i in positions], positions)
+        segments = _split_at_colon([clause[i] for i in positions], positions, clause)
+        segments = segments[_heading_end(segments, clause) :]
         first_of_clause = len(drafts)
         for k, segment in enumerate(segments):
+            if _composed_dish(segments, k):
+                continue
             draft = tag(segment)
             if draft is None:
                 continue

@@ -15,6 +15,7 @@ from agents.nutrition.parsing.lexicon_food import (
     NON_FOOD,
     PREPARATIONS,
     SIDES,
+    SIZES,
     TOPPINGS,
     TRAILING_ATTRIBUTES,
 )
@@ -214,3 +215,25 @@ def only_adjectives(tokens: list[Token]) -> bool:
     if not words:
         return has_anchor(tokens)
     return all(w.endswith("ed") or w in TRAILING_ATTRIBUTES or w in _ADJECTIVES for w in words)
+
+
+_DRESSINGS = frozenset(
+    {"spread", "sauce", "dressing", "mayo", "mayonnaise", "mustard", "ketchup", "condiments"}
+)
+
+
+def is_dressing(phrase: list[Token]) -> bool:
+    """Whether a phrase is only a dressing ("a flavorful spread") that closes a filling list."""
+    words = food_words(phrase)
+    return len(words) == 1 and words[0] in _DRESSINGS
+
+
+def is_sized_item(phrase: list[Token]) -> bool:
+    """Whether a phrase counts one whole item of a stated size ("a medium carrot")."""
+    if len(phrase) < 3 or phrase[0].low not in {"a", "an", "one"}:
+        return False
+    size = SIZES.get(phrase[1].low)
+    return size in _ITEM_SIZES and bool(food_words(phrase[2:]))
+
+
+_ITEM_SIZES = frozenset({"small", "medium", "large", "extra large", "jumbo"})

@@ -44,7 +44,9 @@ from agents.nutrition.parsing.phrases import (
     drink_and_food,
     has_serving,
     is_base_topping,
+    is_dressing,
     is_mixed_drink,
+    is_sized_item,
     is_trailer,
     only_adjectives,
     removal_width,
@@ -73,6 +75,8 @@ class Segment:
     excluded: list[list[Token]] = field(default_factory=list)
     trailer: bool = False
     outro: int | None = None
+    parts_of: bool = False
+    """Split off by "with" from the item before it ("a sandwich with two slices of bread")."""
 
 
 class _Splitter:
@@ -112,6 +116,8 @@ class _Splitter:
         if q >= len(self.toks):
             return q
         if match(WITH_CONNECTORS, self.toks, q):
+            if self.mode == "ingredient" and any(t.low == "," for t in self.toks[i:q]):
+                self.mode = "descriptor"  # "oatmeal cooked with water, topped with honey"
             return q
         if match(SEPARATORS, self.toks, q) and not (
             self.toks[q].low in {"which", "that"} and self.has_food()
@@ -151,7 +157,11 @@ class _Splitter:
             return "trailer"  # ", freshly made from a home recipe"
         if self.relative and only_and and self.mode == "outro" and first not in PRONOUNS:
             return "stay"  # "a pizza that featured cheese and a variety of vegetables"
+        if self.cur.trailer and self._describing() and not has_amount(phrase):
+            return "stay"  # ", featuring vanilla, caramel, and a rich chocolate coating"
         if first in PRONOUNS or starts_item(phrase):
+            if self.mode == "descriptor" and is_dressing(phrase) and not has_amount(phrase):
+                return "trailer"  # "a sub with lettuce, tomato, and a flavorful spread"
             return "new"
         if removal_width(phrase):
             return "removal"
@@ -175,6 +185,16 @@ class _Splitter:
         self.stay_until = chain
         return "stay"
 
+    def _describing(self) -> bool:
+        """Whether the current trailer is a list of what the previous item holds.
+
+        "featuring vanilla, caramel, coconut" continues with ", and a chocolate coating";
+        "featuring lettuce" followed by ", and a cola" names a new item.
+        """
+        words = [t.low for t in self.cur.tokens if t.low not in ADVERBS]
+        listed = any(t.low == "," for t in self.cur.tokens)
+        return bool(words) and words[0] in DESCRIBING_WORDS and listed
+
     def on_connector(self, i: int, end: int) -> None:
         phrase = self.toks[end : phrase_end(self.toks, end)]
         if not self.has_food() and self.cur.tokens:
@@ -184,11 +204,13 @@ class _Splitter:
             return  # "a bottle filled with 24 fl oz of water": the connector means "of"
         topping = self.toks[i].low in _TOPPING_CONNECTORS
         explicit = has_amount(phrase) or (has_measure(phrase) and has_measure(self.cur.tokens))
+        explicit = explicit or (is_sized_item(phrase) and has_amount(self.cur.tokens))
         pair = is_base_topping(self.cur.tokens, phrase) or (
             self.toks[i].low == "with" and drink_and_food(self.cur.tokens, phrase)
         )
         if explicit or (topping and pair):
             self.new(end)
+            self.cur.parts_of = explicit and self.toks[i].low == "with"
         elif self.mode != "outro":
             self.mode = "descriptor"
             self.cur.tokens.extend(self.toks[i:end])

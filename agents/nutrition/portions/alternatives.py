@@ -28,7 +28,7 @@ def with_alternatives(estimate: PortionEstimate, request: Request, food: Food) -
     if (unit is None and not request.stated) or unit in _VAGUE_UNITS:
         readings.extend(_vague_readings(request, food))
     if unit not in ML_PER_UNIT and unit not in GRAMS_PER_UNIT:
-        for row in serving_options(food.tokens, unit, request.size)[:3]:
+        for row in serving_options(food.tokens, unit, request.size, food.head)[:3]:
             if row.unit not in ML_PER_UNIT:
                 readings.append((_times(quantity, row.label), row.grams * quantity))
     if not request.stated and unit not in (None, "each"):
@@ -56,14 +56,14 @@ def _vague_readings(request: Request, food: Food) -> list[tuple[str, float]]:
         readings.extend((c.label, c.grams) for c in counts[:3])
         if not counts:
             readings.extend((m.label, m.grams) for m in food.measures if not (m.qns or m.mass))
-        item = find_serving(food.tokens, None, request.size)
+        item = find_serving(food.tokens, None, request.size, food.head)
         if counts or (item is not None and item.unit not in ML_PER_UNIT):
             unit_for_vessel = None
         else:
             unit_for_vessel = "bowl"
     else:
         unit_for_vessel = unit if unit in VESSEL_UNITS else None
-        item = find_serving(food.tokens, None, request.size)
+        item = find_serving(food.tokens, None, request.size, food.head)
         if item is not None and item.unit not in ML_PER_UNIT:
             readings.append((_times(quantity, item.label), item.grams * quantity))
     per_ml = grams_per_ml(food) if unit_for_vessel is not None or unit == "piece" else None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from store.records import PortionRecord
 
-from .keywords import food_tokens
+from .keywords import food_tokens, head_token
 from .measures import Measure, parse_measures
 from .models import AmountSpec
 from .sizes import normalize_size, size_label
@@ -20,27 +20,33 @@ from .units import normalize_unit
 
 @dataclass(frozen=True, slots=True)
 class Food:
-    """A food as the resolver sees it: name tokens, category tokens, usable measures."""
+    """A food as the resolver sees it: name tokens, category tokens, usable measures, head noun."""
 
     name: str
     tokens: frozenset[str]
     category_tokens: frozenset[str]
     measures: tuple[Measure, ...]
+    head: str | None = None
 
     @classmethod
     def build(cls, name: str, category: str | None, portions: Sequence[PortionRecord]) -> Food:
         """Fold the name and parse every portion record, dropping unusable ones."""
-        return cls(name, food_tokens(name), food_tokens(category), parse_measures(portions))
+        tokens, measures = food_tokens(name), parse_measures(portions)
+        return cls(name, tokens, food_tokens(category), measures, head_token(name))
 
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """The stated amount with a quantity of 1 filled in when none was said."""
+    """The stated amount with a quantity of 1 filled in when none was said.
+
+    ``said`` holds the folded words the user named the food with.
+    """
 
     quantity: float
     stated: bool
     unit: str | None
     size: str | None
+    said: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, spec: AmountSpec) -> Request:
@@ -48,7 +54,8 @@ class Request:
         counted = spec.quantity is not None and spec.quantity > 0
         quantity = spec.quantity if counted and spec.quantity is not None else 1.0
         stated = counted or spec.mass_g is not None or spec.volume_ml is not None
-        return cls(quantity, stated, normalize_unit(spec.unit), normalize_size(spec.size))
+        unit, size = normalize_unit(spec.unit), normalize_size(spec.size)
+        return cls(quantity, stated, unit, size, food_tokens(spec.named))
 
     @property
     def counts_items(self) -> bool:

@@ -67,12 +67,17 @@ def _index() -> KeywordIndex[DefaultServing]:
 
 
 @lru_cache(maxsize=4096)
-def _groups(tokens: frozenset[str]) -> tuple[list[DefaultServing], ...]:
-    """Rows of every matching keyword, grouped per keyword, most specific keyword first."""
+def _groups(tokens: frozenset[str], head: str | None) -> tuple[list[DefaultServing], ...]:
+    """Rows of every matching keyword, grouped per keyword.
+
+    Keywords that name the food's head noun come first ("candy" before "milk" for
+    "Candies, milk chocolate"), then the most specific keyword first.
+    """
     groups: dict[str, list[DefaultServing]] = {}
     for _, row in _index().matches(tokens):
         groups.setdefault(row.keyword.text, []).append(row)
-    return tuple(groups.values())
+    ordered = sorted(groups.values(), key=lambda rows: not rows[0].keyword.names_head(head, tokens))
+    return tuple(ordered)
 
 
 def _pick_size(rows: list[DefaultServing], size: str | None) -> DefaultServing:
@@ -91,20 +96,27 @@ def _pick_size(rows: list[DefaultServing], size: str | None) -> DefaultServing:
 
 @lru_cache(maxsize=8192)
 def find_serving(
-    tokens: frozenset[str], unit: str | None, size: str | None
+    tokens: frozenset[str], unit: str | None, size: str | None, head: str | None = None
 ) -> DefaultServing | None:
     """Return the default serving for ``unit`` (None/"each" = one whole item) of this food.
 
-    Whole items come from the most specific keyword only, falling back to its
-    first row ("rice" -> 1 cup); a named unit may come from a less specific
-    keyword or a looser unit ("piece" -> a "slice" row).
+    Whole items come from the first keyword only, falling back to the sizes of its
+    first unit ("rice" -> 1 cup, "a bun-size sausage" -> 1 bun-size link); when the
+    food's ``head`` noun is known that keyword must
+    name it (a medium egg is no size for an egg burrito). A named unit may come
+    from a less specific keyword or a looser unit ("piece" -> a "slice" row).
     """
-    groups = _groups(tokens)
+    groups = _groups(tokens, head)
     if not groups:
         return None
     if unit in (None, "each"):
-        items = [r for r in groups[0] if r.unit == "each"]
-        return _pick_size(items, size) if items else groups[0][0]
+        first = groups[0]
+        if head is not None and not first[0].keyword.names_head(head, tokens):
+            return None
+        items = [r for r in first if r.unit == "each"] or [
+            r for r in first if r.unit == first[0].unit
+        ]
+        return _pick_size(items, size)
     for wanted in (frozenset({unit}), UNIT_EQUIVALENTS.get(unit, frozenset())):
         for rows in groups:
             matching = [r for r in rows if r.unit in wanted]
@@ -114,9 +126,9 @@ def find_serving(
 
 
 @lru_cache(maxsize=4096)
-def find_volume_serving(tokens: frozenset[str]) -> DefaultServing | None:
-    """Return the most specific row measured by volume (cup, tbsp...), for g/ml."""
-    for rows in _groups(tokens):
+def find_volume_serving(tokens: frozenset[str], head: str | None = None) -> DefaultServing | None:
+    """Return the first row measured by volume (cup, tbsp...), for g/ml."""
+    for rows in _groups(tokens, head):
         for row in rows:
             if row.unit in ML_PER_UNIT:
                 return row
@@ -125,10 +137,10 @@ def find_volume_serving(tokens: frozenset[str]) -> DefaultServing | None:
 
 @lru_cache(maxsize=8192)
 def serving_options(
-    tokens: frozenset[str], unit: str | None, size: str | None
+    tokens: frozenset[str], unit: str | None, size: str | None, head: str | None = None
 ) -> tuple[DefaultServing, ...]:
     """The row :func:`find_serving` picks, then the other sizes of that keyword and unit."""
-    chosen = find_serving(tokens, unit, size)
+    chosen = find_serving(tokens, unit, size, head)
     if chosen is None:
         return ()
     siblings = [

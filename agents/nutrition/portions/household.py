@@ -9,16 +9,23 @@ so the runner-up readings become the estimate's alternatives.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
+from .keywords import fold, food_tokens
 from .measures import Measure
 from .sizes import SIZE_RANK
-from .units import UNIT_EQUIVALENTS
+from .units import UNIT_EQUIVALENTS, WHOLE_UNITS
 
 _RANKING = itemgetter(0, 1, 2)
+_COUNT_RANKING = itemgetter(0, 1, 2, 3, 4)
+_NOT_SPECIFIED = re.compile(r"\bNFS\b|\bNS as to\b")
+"""USDA's "1 bottle, NFS", "1 pretzel, NS as to size": the measure for an unstated size."""
+WHOLE_WORDS = frozenset({"whole", "fruit", "full"})
+"""Measure words that mean one whole item: "1 fruit", "1 whole", "1 full circle"."""
 
 
 class Candidate(NamedTuple):
@@ -98,10 +105,15 @@ def size_gap(sizes: frozenset[str], target: str | None, explicit: bool) -> float
 
 
 def _countable(measure: Measure, tokens: frozenset[str]) -> bool:
-    """True for "1 large", "1 egg", "1 item, any size": one whole piece of the food."""
+    """True for "1 large", "1 egg", "1 fruit", "1 item, any size": one whole piece of the food."""
     if "each" in measure.units:
         return True
-    return not measure.units and (not measure.words or bool(measure.words & tokens))
+    return not measure.units and (not measure.words or bool(measure.words & (tokens | WHOLE_WORDS)))
+
+
+def _packaged(measure: Measure) -> bool:
+    """True for a whole item sold in its own wrapper: "1 bar king size", "1 large drink"."""
+    return bool(measure.units & WHOLE_UNITS)
 
 
 def count_candidates(
@@ -111,16 +123,58 @@ def count_candidates(
     size: str | None,
     implied_size: str | None,
     tokens: frozenset[str],
+    said: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Measures that count pieces of the food, best first: size, then qualifiers, then order.
 
     ``unit`` None or "each" means whole items; any other count word must appear
     in the measure ("link" ↔ "1 breakfast size link"), else a looser equivalent
     ("slice" ↔ "1 piece, NFS"); a "piece" with no piece measure is first read as
-    a whole item ("1 medium breast"). ``implied_size`` stands in for an unstated size.
+    a whole item ("1 medium breast"). A word that is no unit of ours ("order",
+    "sleeve") must appear among the measure's words ("1 small order"). Whole items
+    of a stated size may also be read off a wrapped item of that size ("a king-size
+    candy bar" ↔ "1 bar king size"), as may items of a food without USDA's typical
+    amount. ``implied_size`` stands in for an unstated size. A measure named by the
+    user's own words (``said``: "a Little Debbie pie" ↔ "1 Little Debbie") comes first.
     """
-    ranked = _rank_counts(measures, unit, size, implied_size, tokens)
+    ranked = _rank_counts(measures, unit, size, implied_size, tokens, said)
     return [Candidate(m, quantity / m.amount, gap) for m, gap in ranked]
+
+
+def _pool(
+    measures: tuple[Measure, ...],
+    unit: str | None,
+    size: str | None,
+    tokens: frozenset[str],
+    extra: frozenset[str],
+) -> list[tuple[Measure, int]]:
+    """The measures that can stand for ``unit``, each with its tier (0 = the unit itself).
+
+    ``extra`` are words the user named the food with beyond its USDA name: a wrapped
+    item they name ("a Kool-Aid Jammers drink" ↔ "1 Kool-Aid Jammers pouch") counts.
+    """
+    usable = [m for m in measures if not (m.skip or m.qns or m.mass or m.volume_unit)]
+    if unit in (None, "each"):
+        pool = [(m, 0) for m in usable if _countable(m, tokens)]
+        wrapped = size is not None or not (pool or any(m.qns for m in measures))
+        pool += [
+            (m, 1)
+            for m in usable
+            if _packaged(m) and not _countable(m, tokens) and (wrapped or m.words & extra)
+        ]
+        return pool
+    pool = [(m, 0) for m in usable if unit in m.units]
+    if not pool and unit == "piece":
+        pool = [(m, 0) for m in usable if _countable(m, tokens)]
+    looser = UNIT_EQUIVALENTS.get(unit, frozenset())
+    if not pool:
+        pool = [(m, 0) for m in usable if m.units & looser]
+    elif size is not None:
+        pool += [(m, 1) for m in usable if m.units & looser and unit not in m.units]
+    if not pool and unit not in UNIT_EQUIVALENTS:
+        named = frozenset(fold(word) for word in unit.split("_"))
+        pool = [(m, 0) for m in usable if named <= food_tokens(m.label)]
+    return pool
 
 
 @lru_cache(maxsize=8192)
@@ -130,26 +184,23 @@ def _rank_counts(
     size: str | None,
     implied_size: str | None,
     tokens: frozenset[str],
+    said: frozenset[str],
 ) -> tuple[tuple[Measure, float], ...]:
-    usable = [m for m in measures if not (m.skip or m.qns or m.mass or m.volume_unit)]
-    if unit in (None, "each"):
-        pool = [m for m in usable if _countable(m, tokens)]
-    else:
-        pool = [m for m in usable if unit in m.units]
-        if not pool and unit == "piece":
-            pool = [m for m in usable if _countable(m, tokens)]
-        if not pool:
-            looser = UNIT_EQUIVALENTS.get(unit, frozenset())
-            pool = [m for m in usable if m.units & looser]
     target = size or implied_size
     explicit = size is not None
+    known = tokens | said
+    extra = said - tokens - WHOLE_WORDS
     scored = []
-    for m in pool:
+    for m, tier in _pool(measures, unit, size, known, extra):
+        named = bool(m.words & extra)
         gap = size_gap(m.sizes, target, explicit) if m.sizes or explicit else 0.0
-        cost = penalty(m, tokens) + (len(m.words - tokens) if m.words else 0)
-        scored.append((gap, cost, m.seq, m))
-    scored.sort(key=_RANKING)
-    return tuple((m, gap) for gap, _, _, m in scored)
+        if named and not explicit:
+            gap = 0.0  # "a thick Belgian waffle" names "1 thick / Belgian waffle"
+        cost = penalty(m, known) + (len(m.words - known - WHOLE_WORDS) if m.words else 0)
+        specific = target is None and _NOT_SPECIFIED.search(m.label) is None
+        scored.append((gap, tier, not named, cost + specific, m.seq, m))
+    scored.sort(key=_COUNT_RANKING)
+    return tuple((m, gap) for gap, _, _, _, _, m in scored)
 
 
 def unspecified_candidate(measures: Sequence[Measure], quantity: float) -> Candidate | None:

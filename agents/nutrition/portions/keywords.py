@@ -44,6 +44,23 @@ def food_tokens(text: str | None) -> frozenset[str]:
     return frozenset(fold(w) for w in _WORD.findall(text.lower()))
 
 
+_QUALIFIER = re.compile(r"\s(?:with|on|in|from|without)\s.*$")
+
+
+@lru_cache(maxsize=4096)
+def head_token(name: str | None) -> str | None:
+    """The folded head noun of a USDA name: the last word of its first comma part.
+
+    "Egg burrito" -> "burrito", "Candies, MARS SNACKFOOD US, SNICKERS Bar" -> "candy",
+    "Taco or tostada salad with meat" -> "salad".
+    """
+    if not name:
+        return None
+    first = _QUALIFIER.sub("", name.lower().split(",")[0])
+    words = _WORD.findall(first)
+    return fold(words[-1]) if words else None
+
+
 @dataclass(frozen=True, slots=True)
 class Keyword:
     """One compiled keyword expression; ``specificity`` ranks competing matches."""
@@ -61,6 +78,13 @@ class Keyword:
             excluded = frozenset(t for w in words if w.startswith("!") for t in food_tokens(w))
             alternatives.append((required, excluded))
         return cls(text, tuple(alternatives))
+
+    def names_head(self, head: str | None, tokens: frozenset[str]) -> bool:
+        """True when a matching alternative names the food's head noun ("candy", not "egg")."""
+        return head is not None and any(
+            head in required and required <= tokens and not (excluded & tokens)
+            for required, excluded in self.alternatives
+        )
 
     def specificity(self, tokens: frozenset[str]) -> int:
         """Return how many words of the best matching alternative occur, or -1 for none."""

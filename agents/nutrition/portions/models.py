@@ -42,6 +42,8 @@ class AmountSpec:
     canonical (g, kg, oz, lb, fl_oz, ml, l, cup, tbsp, tsp, or a count word such
     as each, slice, bowl, glass). ``mass_g`` and ``volume_ml`` are totals that
     the parser already worked out; they win over ``quantity`` × ``unit``.
+    ``named`` is the food as the user named it ("little debbie marshmallow pie"):
+    a USDA measure naming the same brand or variety ("1 Little Debbie") wins.
     """
 
     quantity: float | None = None
@@ -49,3 +51,4 @@ class AmountSpec:
     size: str | None = None
     mass_g: float | None = None
     volume_ml: float | None = None
+    named: str | None = None

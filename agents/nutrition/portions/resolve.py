@@ -1,12 +1,15 @@
 """Turn a stated amount of a food into grams, in a fixed order of trust.
 
 1. an explicit mass (grams as said, or converted from oz/lb/kg);
-2. the food's own USDA household measures (SR28 WEIGHT, FNDDS portions);
+2. the food's own USDA household measures (SR28 WEIGHT, FNDDS portions), matched on
+   unit, stated size and the user's own words ("a large drink", "1 Little Debbie"),
+   except that a stated size they lack ("a fun-size Kit Kat") comes from step 5;
 3. a volume weighed through a curated density table;
 4. a category size for vague vessels (a glass, a bowl, a handful of nuts);
 5. a default-serving table of USDA figures for common foods;
-then the catch-all vessel sizes and, last, a flagged 100 g reference amount.
-Every estimate says which step produced it and which figure it used.
+then USDA's typical amount for a wrapper ("a bottle"), the catch-all vessel sizes
+and, last, a flagged 100 g reference amount. Every estimate says which step
+produced it and which figure it used.
 """
 
 from __future__ import annotations
@@ -19,14 +22,18 @@ from .alternatives import with_alternatives
 from .categories import VesselSize, find_vessel
 from .context import Food, Request
 from .defaults import DefaultServing, find_serving
-from .household import count_candidates, unspecified_candidate, volume_candidates
+from .household import Candidate, count_candidates, unspecified_candidate, volume_candidates
 from .models import AmountSpec, PortionEstimate
 from .sizes import size_label
-from .units import GRAMS_PER_UNIT, ML_PER_UNIT
-from .weigh import WATER_NOTE, from_candidates, weigh_volume
+from .units import GRAMS_PER_UNIT, ML_PER_UNIT, WHOLE_UNITS
+from .weigh import WATER_NOTE, from_candidates, runner_ups, weigh_volume
 
 REFERENCE_GRAMS = 100.0
 """Last resort: the reference amount nutrient tables are expressed in."""
+UNSIZED_OR_UNRELATED = (0.5, 3.0)
+"""Size gaps at which a default-serving row of the stated size beats the food's measure."""
+SIZED_SERVINGS = frozenset({"serving", "side", "helping"})
+"""Vague servings whose stated size names one of the food's own sized items."""
 
 
 def resolve_portion(
@@ -66,6 +73,8 @@ def estimate(spec: AmountSpec, request: Request, food: Food) -> PortionEstimate:
             return PortionEstimate(quantity, "explicit_mass", f"stated mass: {quantity:g} g")
         detail = f"{quantity:g} {unit} × {factor:g} g/{unit}"
         return PortionEstimate(quantity * factor, "unit_conversion", detail)
+    if unit in ML_PER_UNIT and (sized := _sized_vessel(request, food)) is not None:
+        return sized
     if spec.volume_ml is not None:
         return weigh_volume(spec.volume_ml, unit, food)
     if unit in ML_PER_UNIT:
@@ -75,24 +84,60 @@ def estimate(spec: AmountSpec, request: Request, food: Food) -> PortionEstimate:
 
 def _count(request: Request, food: Food) -> PortionEstimate:
     """Resolve whole items, pieces and vessels (steps 2, 4 and 5 for counted amounts)."""
-    quantity, unit, size = request.quantity, request.unit, request.size
-    nothing_said = unit is None and not request.stated and size is None
+    nothing_said = request.unit is None and not request.stated and request.size is None
     if nothing_said and (typical := unspecified_candidate(food.measures, 1.0)) is not None:
         return from_candidates([typical], "; no amount stated, USDA typical amount used")
+    own = _own_count(request, food)
+    if own is not None:
+        return own
+    return _count_fallback(request, food, nothing_said)
+
+
+def _own_count(request: Request, food: Food) -> PortionEstimate | None:
+    """The food's own count measures, or a default row of the stated size they lack."""
+    quantity, unit, size = request.quantity, request.unit, request.size
     implied = None
-    if size is None and (row := find_serving(food.tokens, unit, None)) is not None:
+    if size is None and (row := find_serving(food.tokens, unit, None, food.head)) is not None:
         implied = row.size if row.unit == (unit or "each") else None
-    candidates = count_candidates(food.measures, quantity, unit, size, implied, food.tokens)
-    if candidates:
-        best = candidates[0]
-        note = ""
-        if size and best.size_gap >= 1:
-            note = f"; no {size_label(size)} measure, nearest size used"
-        elif size and best.size_gap > 0:
-            note = "; the measure does not distinguish sizes"
-        elif implied and implied in best.measure.sizes:
-            note = f"; size not stated, {size_label(implied)} assumed (default serving table)"
-        return from_candidates(candidates, note)
+    if unit in SIZED_SERVINGS and size is not None:
+        counts = count_candidates(
+            food.measures, quantity, None, size, None, food.tokens, request.said
+        )
+        if sized := _exact_size(counts):
+            note = f"; a {size_label(size)} {unit} read as the food's own size"
+            return from_candidates(sized, note)
+    candidates = count_candidates(
+        food.measures, quantity, unit, size, implied, food.tokens, request.said
+    )
+    if unit == "piece" and candidates and "piece" not in candidates[0].measure.units:
+        if (row := _own_unit_row(food, unit)) is not None:
+            return _from_default(row, quantity, food)
+    if size and (not candidates or candidates[0].size_gap in UNSIZED_OR_UNRELATED):
+        if (row := _sized_row(food, unit, size)) is not None:
+            chosen = _from_default(row, quantity, food)
+            own = runner_ups(candidates, chosen.grams)
+            return PortionEstimate(chosen.grams, chosen.source, chosen.detail, own)
+    if not candidates:
+        return None
+    best = candidates[0]
+    note = ""
+    if size and best.size_gap >= 1:
+        note = f"; no {size_label(size)} measure, nearest size used"
+    elif size and best.size_gap > 0:
+        note = "; the measure does not distinguish sizes"
+    elif implied and implied in best.measure.sizes:
+        note = f"; size not stated, {size_label(implied)} assumed (default serving table)"
+    return from_candidates(candidates, note)
+
+
+def _count_fallback(request: Request, food: Food, nothing_said: bool) -> PortionEstimate:
+    """USDA's typical amount, vessel sizes and default rows, then the reference amount.
+
+    A vague vessel or pinch ("a bowl", "a sprinkle") is sized by the category table
+    before USDA's typical amount; a wrapper the food is sold in ("a bottle") is the
+    other way round.
+    """
+    quantity, unit, size = request.quantity, request.unit, request.size
     if unit == "serving" and (typical := unspecified_candidate(food.measures, quantity)):
         return from_candidates([typical], "; USDA typical amount taken as one serving")
     bare_count = unit in (None, "each") and size is None
@@ -101,14 +146,17 @@ def _count(request: Request, food: Food) -> PortionEstimate:
     vessel_unit = "serving" if nothing_said else unit
     if vessel_unit and (vessel := _vessel(vessel_unit, food, wildcard=False)):
         return from_vessel(vessel, quantity, food)
-    if (row := find_serving(food.tokens, unit, size)) is not None:
+    if (row := find_serving(food.tokens, unit, size, food.head)) is not None:
         return _from_default(row, quantity, food)
+    what = f"'{unit}'" if unit else "an item"
+    typical = unspecified_candidate(food.measures, quantity)
+    if typical is not None and vessel_unit in WHOLE_UNITS:
+        return from_candidates([typical], f"; no measure for {what}, USDA typical amount used")
     if vessel_unit and (vessel := _vessel(vessel_unit, food, wildcard=True)):
         guess = from_vessel(vessel, quantity, food)
         if not (nothing_said and guess.detail.endswith(WATER_NOTE)):
             return guess
-    what = f"'{unit}'" if unit else "an item"
-    if (typical := unspecified_candidate(food.measures, quantity)) is not None:
+    if typical is not None:
         return from_candidates([typical], f"; no measure for {what}, USDA typical amount used")
     return PortionEstimate(
         REFERENCE_GRAMS * quantity,
@@ -116,6 +164,54 @@ def _count(request: Request, food: Food) -> PortionEstimate:
         f"no USDA measure, default serving or category size for {what} of this food; "
         f"{REFERENCE_GRAMS:g} g reference amount × {quantity:g}",
     )
+
+
+def _exact_size(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates whose measure names the stated size itself."""
+    return [c for c in candidates if c.size_gap == 0 and c.measure.sizes]
+
+
+def _sized_vessel(request: Request, food: Food) -> PortionEstimate | None:
+    """A sized cup ("a medium cup of coffee") is the food's own sized item, not 8 fl oz.
+
+    USDA sizes drinks and desserts by the cup they are served in ("1 medium ice
+    cream cup", coffee "1 small"); a size word before "cup" names that serving.
+    """
+    if request.size is None or request.unit != "cup" or request.quantity != 1:
+        return None
+    tokens = food.tokens | {"cup"}
+    counts = count_candidates(food.measures, 1.0, None, request.size, None, tokens, request.said)
+    sized = [c for c in _exact_size(counts) if not c.measure.units]
+    if not sized:
+        return None
+    return from_candidates(sized, f"; a {size_label(request.size)} cup read as the food's own size")
+
+
+def _own_unit_row(food: Food, unit: str) -> DefaultServing | None:
+    """A default-serving row for exactly ``unit`` of this kind of food, naming its head.
+
+    "A piece of milk chocolate" is one piece of candy, not the food's "1 bar" read
+    loosely as a piece.
+    """
+    row = find_serving(food.tokens, unit, None, food.head)
+    if row is not None and row.unit == unit and row.keyword.names_head(food.head, food.tokens):
+        return row
+    return None
+
+
+def _sized_row(food: Food, unit: str | None, size: str) -> DefaultServing | None:
+    """A default-serving row of exactly the stated size, when the food's own measures lack it.
+
+    The row must name the food's head noun: a medium egg says nothing about a
+    medium egg burrito. A wrapped item ("a fun-size bar", "a king-size pack") is
+    also read as a whole item.
+    """
+    units = (unit, None) if unit in WHOLE_UNITS else (unit,)
+    for wanted in units:
+        row = find_serving(food.tokens, wanted, size, food.head)
+        if row is not None and row.size == size and row.keyword.names_head(food.head, food.tokens):
+            return row
+    return None
 
 
 def _vessel(unit: str, food: Food, *, wildcard: bool) -> VesselSize | None:

@@ -17,10 +17,11 @@ _SPELLINGS: Final[dict[str, str]] = {
     "large": "large|big",
     "extra_large": "extra large|extra-large|x-large|xl|huge",
     "jumbo": "jumbo",
-    "miniature": "mini|miniature|cocktail|bite size|bite-size",
+    "miniature": "mini|miniature|cocktail|bite size|bite-size|bite sized|bite-sized",
     "breakfast_size": "breakfast size|breakfast-size",
     "bun_size": "bun size|bun-size|bun length",
-    "snack_size": "snack size|snack-size|fun size",
+    "snack_size": "snack size|snack-size|fun size|fun-size|fun sized|snack sized",
+    "personal": "personal size|personal-size|personal",
     "king_size": "king size|king-size",
     "thin": "thin|very thin",
     "thick": "thick",
@@ -31,6 +32,7 @@ _ALIASES: Final[dict[str, str]] = {
 
 SIZE_RANK: Final[dict[str, int]] = {
     "miniature": 0,
+    "snack_size": 1,
     "extra_small": 1,
     "small": 2,
     "thin": 2,
@@ -59,7 +61,8 @@ def normalize_size(size: str | None) -> str | None:
     text = size.strip().lower()
     if not text:
         return None
-    return _ALIASES.get(text, text.replace("-", "_").replace(" ", "_"))
+    spaced = text.replace("-", " ")
+    return _ALIASES.get(text) or _ALIASES.get(spaced) or spaced.replace(" ", "_")
 
 
 def size_label(size: str) -> str:

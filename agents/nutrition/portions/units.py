@@ -98,12 +98,29 @@ VESSEL_UNITS: Final[frozenset[str]] = frozenset(
 )
 """Vague household amounts: their size comes from a category table, not the food."""
 
+WHOLE_UNITS: Final[frozenset[str]] = frozenset(
+    {
+        "bar",
+        "drink",
+        "pouch",
+        "package",
+        "packet",
+        "bag",
+        "box",
+        "container",
+        "bottle",
+        "can",
+        "jar",
+    }
+)
+"""Wrappers that hold one whole item as sold: "1 bar king size" is one king-size candy bar."""
+
 UNIT_EQUIVALENTS: Final[dict[str, frozenset[str]]] = {
     "slice": frozenset({"piece", "strip"}),
     "piece": frozenset({"slice", "bar", "stick", "each"}),
     "strip": frozenset({"slice", "piece"}),
-    "bottle": frozenset({"can", "container"}),
-    "can": frozenset({"bottle", "container"}),
+    "bottle": frozenset({"can"}),
+    "can": frozenset({"bottle"}),
     "glass": frozenset({"drink"}),
     "drink": frozenset({"glass"}),
     "container": frozenset({"package", "box", "jar", "pouch"}),

@@ -56,7 +56,7 @@ def weigh_volume(ml: float, unit: str | None, food: Food) -> PortionEstimate:
     density = find_density(food.tokens)
     if density is not None:
         return PortionEstimate(ml * density.g_per_ml, "food_density", density.describe(ml))
-    row = find_volume_serving(food.tokens)
+    row = find_volume_serving(food.tokens, food.head)
     if row is not None:
         factor = ml / ML_PER_UNIT[row.unit]
         return PortionEstimate(row.grams * factor, "default_serving", row.describe(factor))
@@ -77,5 +77,5 @@ def grams_per_ml(food: Food) -> float | None:
     density = find_density(food.tokens)
     if density is not None:
         return density.g_per_ml
-    row = find_volume_serving(food.tokens)
+    row = find_volume_serving(food.tokens, food.head)
     return row.grams / ML_PER_UNIT[row.unit] if row is not None else None

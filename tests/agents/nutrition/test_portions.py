@@ -452,10 +452,10 @@ def test_drink_sizes_and_ounce_ambiguity_fndds_92101000() -> None:
     assert ounces.alternatives == (("12 fl oz", 360.0),)
 
 
-def test_sized_request_on_unsized_measure_offers_the_default_fndds_63107010() -> None:
+def test_sized_request_on_unsized_measure_takes_the_default_fndds_63107010() -> None:
     got = resolve("Banana, raw", F["63107010"], 1, size="large")
-    assert got.grams == 126 and "does not distinguish sizes" in got.detail
-    assert ("1 large banana", 136.0) in got.alternatives
+    assert got.grams == 136 and got.source == "default_serving" and "1 large banana" in got.detail
+    assert ("1 banana", 126.0) in got.alternatives
 
 
 def test_jumbo_apple_takes_nearest_listed_size_sr28_09003() -> None:

@@ -1,0 +1,114 @@
+"""Natural phrasing the meal parser must read: crust types, framing verbs, filling lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.nutrition.parsing import parse_meal
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "size"),
+    [
+        ("a piece of medium crust cheese pizza", "medium crust cheese pizza", None),
+        ("a delicious slice of thick crust pepperoni pizza", "thick crust pepperoni pizza", None),
+        ("a medium piece of thin crust cheese pizza", "thin crust cheese pizza", "medium"),
+    ],
+)
+def test_crust_types_are_part_of_the_pizza_not_its_size(
+    text: str, food: str, size: str | None
+) -> None:
+    (item,) = parse_meal(text)
+    assert (item.food, item.size) == (food, size)
+
+
+def test_made_sure_to_include_only_frames_the_items() -> None:
+    items = parse_meal(
+        "For my lunch, I made sure to include 135g of skinless baked chicken breast "
+        "with a side of 100g raw green beans."
+    )
+    assert [(i.food, i.mass_g) for i in items] == [
+        ("skinless chicken breast", 135.0),
+        ("green beans", 100.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I enjoyed a delicious turkey submarine sandwich with cheese, fresh lettuce, tomato, "
+        "and a flavorful spread, along with a refreshing cup of tap water.",
+        "For dinner, I had a 260g cold cut submarine sandwich with cheese, lettuce, tomato, "
+        "and a tasty spread, along with a 372g cola soft drink.",
+    ],
+)
+def test_a_dressing_closing_a_filling_list_stays_with_the_sandwich(text: str) -> None:
+    first, second = parse_meal(text)
+    assert "sandwich" in first.food and "spread" not in first.food  # kept out of the search
+    assert "spread" not in second.food
+
+
+def test_a_dressing_with_its_own_amount_is_still_an_item() -> None:
+    items = parse_meal("a burger with lettuce, tomato, and 15 g of mayonnaise")
+    assert [i.food for i in items][-1] == "mayonnaise"
+
+
+def test_a_heading_before_a_colon_is_the_sum_of_its_parts() -> None:
+    items = parse_meal(
+        "A chickpea salad: a cup of chickpeas, a medium tomato, a tablespoon of olive oil "
+        "and an ounce of feta."
+    )
+    assert [i.food for i in items] == ["chickpeas", "tomato", "olive oil", "feta"]
+
+
+def test_a_meal_heading_before_a_colon_keeps_its_items() -> None:
+    items = parse_meal("For lunch: a sandwich and an apple")
+    assert [(i.food, i.meal) for i in items] == [("sandwich", "lunch"), ("apple", "lunch")]
+
+
+def test_a_dish_spelled_out_with_its_bread_is_not_counted_twice() -> None:
+    items = parse_meal(
+        "A turkey sandwich with two slices of whole wheat bread, four slices of deli turkey "
+        "breast, a slice of Swiss cheese and a tablespoon of mayonnaise."
+    )
+    assert [i.food for i in items] == [
+        "whole wheat bread",
+        "deli turkey breast",
+        "swiss cheese",
+        "mayonnaise",
+    ]
+
+
+def test_a_dish_with_extras_but_no_bread_keeps_the_dish() -> None:
+    items = parse_meal("a turkey sandwich with 2 slices of cheese and a bag of chips")
+    assert [i.food for i in items] == ["turkey sandwich", "cheese", "chips"]
+
+
+def test_a_topping_with_an_amount_after_an_ingredient_list_is_its_own_item() -> None:
+    items = parse_meal(
+        "A cup of oatmeal cooked with water, topped with a tablespoon of honey and half a cup "
+        "of blueberries."
+    )
+    assert [(i.food, i.unit) for i in items] == [
+        ("oatmeal with water", "cup"),
+        ("honey", "tbsp"),
+        ("blueberries", "cup"),
+    ]
+
+
+def test_a_sized_whole_item_after_a_measured_food_is_its_own_item() -> None:
+    items = parse_meal("A quarter cup of hummus with a medium carrot and a large celery stalk.")
+    assert [(i.food, i.size) for i in items][:2] == [("hummus", None), ("carrot", "medium")]
+
+
+def test_a_described_list_keeps_its_last_element() -> None:
+    items = parse_meal(
+        "My afternoon snack consisted of a 28g cookie, featuring a tasty blend of vanilla, "
+        "caramel, coconut, and a rich chocolate coating."
+    )
+    assert [i.food for i in items] == ["cookie"]
+
+
+def test_a_short_description_does_not_swallow_the_next_item() -> None:
+    items = parse_meal("I had a burger, featuring lettuce, and a cola.")
+    assert [i.food for i in items] == ["burger", "cola"]

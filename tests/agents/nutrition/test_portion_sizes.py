@@ -1,0 +1,354 @@
+"""Size words, wrappers and named servings against real USDA household measures.
+
+"A fun-size Kit Kat", "a large cola", "a sleeve of Ritz", "a medium cup of coffee":
+every PortionRecord below is copied from SR28 WEIGHT or FNDDS 2021-2023 "Portions and
+Weights"; ``test_copied_rows_are_real`` checks them against the release files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from agents.nutrition.portions import AmountSpec, PortionEstimate, resolve_portion
+from agents.nutrition.portions.keywords import head_token
+from agents.nutrition.portions.sizes import normalize_size
+from store.records import PortionRecord
+
+Sr28Row = tuple[int, float, str, float]
+FnddsRow = tuple[int, str, float]
+
+SR28_ROWS: dict[str, list[Sr28Row]] = {
+    "19069": [  # Candies, NESTLE, BUTTERFINGER Bar
+        (1, 1, "serving 2.1 oz bar", 60),
+        (2, 1, "serving 1 fun size bar 0.65 oz", 18),
+        (3, 1, "serving 0.75 oz bar", 21),
+        (4, 1, "bar bite size", 7.0),
+        (5, 1, "bar king size", 108),
+        (6, 10, "Butterfinger BB's", 26),
+    ],
+    "19135": [  # Candies, MARS SNACKFOOD US, MILKY WAY Bar
+        (1, 1, "serving 2.05 oz bar", 58),
+        (2, 1, "bar fun size", 17),
+        (3, 1, "piece miniature 5 pieces = serving", 8.2),
+        (4, 1, "bar king size", 103),
+    ],
+    "19250": [(1, 1, "bar 1.94 oz", 55), (2, 1, "bar king size 2.8 oz", 79)],
+    "19120": [(1, 1, "bar, miniature", 7.0), (2, 1, "bar (1.55 oz)", 44), (3, 1, "cup chips", 168)],
+}
+FNDDS_ROWS: dict[str, list[FnddsRow]] = {
+    "92410310": [  # Soft drink, cola
+        (4, "1 can (12 fl oz)", 372),
+        (7, "1 child/senior drink", 279),
+        (8, "1 small drink", 372),
+        (9, "1 medium drink", 512),
+        (10, "1 large drink", 744),
+        (14, "Quantity not specified", 372),
+    ],
+    "58104710": [  # Quesadilla, cheese only
+        (1, "1 full circle", 120),
+        (2, "1 half circle", 60),
+        (3, "1 triangular piece", 30),
+        (4, "1 cup", 95),
+        (5, "Quantity not specified", 60),
+    ],
+    "63105010": [  # Avocado, raw
+        (1, "1 slice", 15),
+        (2, "1 fruit", 150),
+        (3, "1 cup", 150),
+        (5, "Quantity not specified", 30),
+    ],
+    "54403005": [  # Popcorn, movie theater, with added butter
+        (1, "1 kids size order", 84),
+        (2, "1 small order", 112),
+        (3, "1 medium order", 182),
+        (6, "1 order, NS as to size", 182),
+        (7, "1 cup", 14),
+        (8, "1 kernel", 0.2),
+        (9, "Quantity not specified", 35),
+    ],
+    "54301030": [  # Crackers, butter (Ritz)
+        (1, "1 cracker", 3),
+        (5, "1 fresh stack", 50),
+        (6, "1 sleeve", 115),
+        (10, "Quantity not specified", 18),
+    ],
+    "13110100": [  # Ice cream, vanilla
+        (1, "1 cup", 135),
+        (2, "1 scoop", 120),
+        (3, "1 small ice cream cup", 120),
+        (4, "1 medium ice cream cup", 240),
+        (8, "Quantity not specified", 135),
+    ],
+    "13130700": [  # Soft serve, blended with candy or cookies, from fast food
+        (1, "1 cup", 215),
+        (2, "1 small", 300),
+        (3, "1 medium", 400),
+        (5, "Quantity not specified", 215),
+    ],
+    "92101000": [  # Coffee, brewed
+        (1, "1 fl oz", 30),
+        (2, "1 cup (8 fl oz)", 240),
+        (3, "1 small", 360),
+        (4, "1 medium", 480),
+        (8, "Quantity not specified", 360),
+    ],
+    "34003100": [(1, "1 item, any size", 180), (2, "Quantity not specified", 180)],
+    "53208200": [  # Cookie, marshmallow pie, chocolate covered
+        (1, "1 scooter pie", 34),
+        (3, "Quantity not specified", 78),
+        (4, "1 Little Debbie", 39),
+        (6, "1 pie, NFS", 78),
+    ],
+    "53206000": [  # Cookie, chocolate chip
+        (2, "1 small cookie", 20),
+        (3, "1 medium cookie", 30),
+        (4, "1 large cookie", 45),
+        (8, "1 Nabisco Chips Ahoy!", 10.5),
+        (16, "Quantity not specified", 60),
+    ],
+    "55201000": [  # Waffle, plain
+        (3, "1 medium waffle", 75),
+        (4, "1 large waffle", 125),
+        (5, "1 thick / Belgian waffle", 135),
+        (8, "Quantity not specified", 75),
+    ],
+    "94100100": [  # Water, bottled, plain
+        (3, "1 bottle (8 fl oz)", 240),
+        (4, "1 bottle (12 fl oz)", 360),
+        (5, "1 bottle (16.9 fl oz or 500 ml)", 507),
+        (8, "1 bottle, NFS", 507),
+        (9, "Quantity not specified", 360),
+    ],
+    "92530610": [  # Fruit juice drink, with high vitamin C
+        (5, "1 juice box/pouch (6.75 fl oz)", 209),
+        (6, "1 Kool-Aid Jammers pouch", 186),
+        (13, "Quantity not specified", 248),
+    ],
+    "75117020": [  # Onions, raw
+        (1, "1 slice", 15),
+        (3, "1 cup", 160),
+        (4, "1 whole", 148),
+        (5, "Quantity not specified", 15),
+    ],
+    "61210000": [  # Orange juice, 100%, NFS
+        (1, "1 fl oz (no ice)", 31),
+        (6, "1 individual school container", 124),
+        (7, "Quantity not specified", 248),
+    ],
+    "58403040": [(1, "1 cup", 245), (2, "Quantity not specified", 245)],
+}
+S = {
+    key: tuple(PortionRecord(f"{a:g} {d}", a, d, g, seq) for seq, a, d, g in rows)
+    for key, rows in SR28_ROWS.items()
+}
+F = {
+    key: tuple(PortionRecord(d, 1.0, d, g, seq) for seq, d, g in rows)
+    for key, rows in FNDDS_ROWS.items()
+}
+
+
+def test_copied_rows_are_real(usda_dir: Path) -> None:
+    weights: dict[str, set[Sr28Row]] = {}
+    with (usda_dir / "sr28" / "WEIGHT.txt").open(encoding="latin-1") as handle:
+        for line in handle:
+            f = line.rstrip("\r\n").split("^")
+            row = (int(f[1]), float(f[2]), f[3].strip("~"), float(f[4]))
+            weights.setdefault(f[0].strip("~"), set()).add(row)
+    path = usda_dir / "fndds-2021-2023" / "2021-2023 FNDDS At A Glance - Portions and Weights.xlsx"
+    portions: dict[str, set[FnddsRow]] = {}
+    for code, _, _, _, seq, desc, grams in (
+        CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()[2:]
+    ):
+        key = str(int(str(code).split(".")[0]))
+        portions.setdefault(key, set()).add((int(str(seq).split(".")[0]), str(desc), float(grams)))
+    for ndb, copied in SR28_ROWS.items():
+        assert set(copied) <= weights[ndb], ndb
+    for code, copied_fndds in FNDDS_ROWS.items():
+        assert set(copied_fndds) <= portions[code], code
+
+
+def resolve(
+    food: str,
+    portions: Iterable[PortionRecord],
+    quantity: float | None = 1,
+    unit: str | None = None,
+    size: str | None = None,
+    *,
+    volume_ml: float | None = None,
+    named: str | None = None,
+) -> PortionEstimate:
+    spec = AmountSpec(quantity, unit, size, None, volume_ml, named)
+    return resolve_portion(spec, food, None, tuple(portions))
+
+
+@pytest.mark.parametrize(
+    ("said", "size"),
+    [
+        ("fun-size", "snack_size"),
+        ("fun size", "snack_size"),
+        ("snack-size", "snack_size"),
+        ("bite-size", "miniature"),
+        ("mini", "miniature"),
+        ("king-size", "king_size"),
+        ("personal", "personal"),
+    ],
+)
+def test_size_words_share_one_spelling(said: str, size: str) -> None:
+    assert normalize_size(said) == size
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [
+        ("Egg burrito", "burrito"),
+        ("Candies, MARS SNACKFOOD US, SNICKERS Bar", "candy"),
+        ("Taco or tostada salad with meat", "salad"),
+        ("Soft drink, cola", "drink"),
+        ("Chicken breast, baked", "breast"),
+    ],
+)
+def test_head_noun_is_the_last_word_of_the_first_name_part(name: str, head: str) -> None:
+    assert head_token(name) == head
+
+
+def test_king_size_bar_is_read_off_the_wrapped_bar_sr28_19069() -> None:
+    got = resolve("Candies, NESTLE, BUTTERFINGER Bar", S["19069"], 1, "each", "king-size")
+    assert (got.grams, got.source) == (108, "food_measure")
+    assert (
+        resolve("Candies, NESTLE, BUTTERFINGER Bar", S["19069"], 1, "bar", "fun-size").grams == 18
+    )
+
+
+def test_miniature_bar_takes_the_miniature_piece_sr28_19135() -> None:
+    got = resolve("Candies, MARS SNACKFOOD US, MILKY WAY Bar", S["19135"], 1, "bar", "mini")
+    assert got.grams == pytest.approx(8.2) and "miniature" in got.detail
+
+
+def test_fun_size_without_a_fun_size_measure_takes_usda_candy_size_sr28_19250() -> None:
+    got = resolve("Candies, HERSHEY, KIT KAT BIG KAT Bar", S["19250"], 1, "each", "fun-size")
+    assert (got.grams, got.source) == (15, "default_serving")
+    assert "FNDDS 91705010 1 fun/snack size" in got.detail
+    assert ("1 bar 1.94 oz", 55.0) in got.alternatives
+
+
+def test_a_piece_of_chocolate_is_a_candy_piece_not_a_bar_sr28_19120() -> None:
+    got = resolve("Candies, milk chocolate", S["19120"], 1, "piece")
+    assert (got.grams, got.source) == (8, "default_serving")
+
+
+def test_large_soft_drink_is_the_large_drink_fndds_92410310() -> None:
+    assert resolve("Soft drink, cola", F["92410310"], 1, "each", "large").grams == 744
+    assert resolve("Soft drink, cola", F["92410310"], 1, "drink", "medium").grams == 512
+    assert resolve("Soft drink, cola", F["92410310"], 1, "each").grams == 372
+
+
+def test_a_whole_item_beats_the_typical_amount() -> None:
+    assert resolve("Quesadilla, cheese only", F["58104710"]).grams == 120
+    assert resolve("Quesadilla, cheese only", F["58104710"], None).grams == 60
+    assert resolve("Avocado, raw", F["63105010"], 1, "each").grams == 150
+    assert resolve("Avocado, raw", F["63105010"], 0.5, "each").grams == 75
+
+
+def test_unit_words_of_usda_measures_are_matched_by_name() -> None:
+    popcorn = "Popcorn, movie theater, with added butter"
+    assert resolve(popcorn, F["54403005"], 1, "order", "small").grams == 112
+    assert resolve(popcorn, F["54403005"], 1, "order").grams == 182
+    assert resolve(popcorn, F["54403005"], 1, "kernel").grams == pytest.approx(0.2)
+    assert resolve("Crackers, butter (Ritz)", F["54301030"], 1, "sleeve").grams == 115
+
+
+def test_sized_cup_is_the_foods_own_sized_serving() -> None:
+    cup = 236.5882365
+    ice_cream = resolve("Ice cream, vanilla", F["13110100"], 1, "cup", "medium", volume_ml=cup)
+    assert ice_cream.grams == 240 and "medium ice cream cup" in ice_cream.detail
+    assert resolve("Coffee, brewed", F["92101000"], 1, "cup", "small", volume_ml=cup).grams == 360
+    assert resolve("Ice cream, vanilla", F["13110100"], 1, "cup", volume_ml=cup).grams == 135
+    soft_serve = "Soft serve, blended with candy or cookies, from fast food"
+    assert resolve(soft_serve, F["13130700"], 1, "cup", "small", volume_ml=cup).grams == 300
+
+
+def test_sized_serving_is_the_foods_own_size() -> None:
+    soft_serve = "Soft serve, blended with candy or cookies, from fast food"
+    assert resolve(soft_serve, F["13130700"], 1, "serving", "small").grams == 300
+    assert resolve(soft_serve, F["13130700"], 1, "serving").grams == 215
+
+
+def test_default_rows_must_name_the_foods_head_fndds_34003100() -> None:
+    got = resolve("Egg burrito", F["34003100"], 1, "each", "medium")
+    assert got.grams == 180 and got.source == "food_measure"
+
+
+def test_a_can_of_soup_is_a_usda_soup_can_fndds_58403040() -> None:
+    got = resolve("Soup, chicken noodle", F["58403040"], 1, "can")
+    assert (got.grams, got.source) == (525, "default_serving")
+    assert "FNDDS 28340600 1 can" in got.detail
+
+
+def test_a_measure_named_by_the_users_words_wins() -> None:
+    pie = "Cookie, marshmallow pie, chocolate covered"
+    named = "little debbie chocolate-covered marshmallow pie"
+    assert resolve(pie, F["53208200"], named=named).grams == 39
+    assert resolve(pie, F["53208200"], named="marshmallow pie").grams == 78
+    cookie = "Cookie, chocolate chip"
+    assert resolve(cookie, F["53206000"], named="nabisco chips ahoy! cookie").grams == 10.5
+    assert resolve(cookie, F["53206000"], named="chocolate chip cookie").grams == 30
+    waffle = resolve("Waffle, plain", F["55201000"], named="belgian waffle")
+    assert waffle.grams == 135 and "Belgian" in waffle.detail
+    medium = resolve("Waffle, plain", F["55201000"], size="medium", named="belgian waffle")
+    assert medium.grams == 75  # a stated size still decides
+
+
+def test_a_named_wrapper_counts_as_the_item_fndds_92530610() -> None:
+    drink = "Fruit juice drink, with high vitamin C"
+    named = "kool-aid jammers fruit juice drink"
+    assert resolve(drink, F["92530610"], 1, "each", named=named).grams == 186
+    assert resolve(drink, F["92530610"], 1, "each", named="fruit juice drink").grams == 248
+
+
+def test_an_unsized_container_takes_usdas_not_further_specified_one_fndds_94100100() -> None:
+    assert resolve("Water, bottled, plain", F["94100100"], 1, "bottle").grams == 507
+    assert resolve("Water, bottled, plain", F["94100100"], 1, "bottle", "small").grams == 240
+
+
+def test_a_wrapper_without_a_measure_takes_the_typical_amount_then_a_usual_size() -> None:
+    juice = resolve("Orange juice, 100%, NFS", F["61210000"], 1, "bottle")
+    assert juice.grams == 248 and "Quantity not specified" in juice.detail
+    bare = resolve("Orange juice, raw", (), 1, "bottle")
+    assert bare.source == "category_default" and "16.9 fl oz" in bare.detail
+
+
+def test_a_sprinkle_is_a_pinch_not_the_typical_amount() -> None:
+    got = resolve("Onions, raw", F["75117020"], 1, "sprinkle")
+    assert got.grams == pytest.approx(160 / 192) and got.source == "category_default"
+    assert resolve("Onions, raw", F["75117020"], 1, "each").grams == 148
+
+
+def test_a_cup_of_cooked_meat_is_usdas_diced_cup_not_water() -> None:
+    pork = "Pork, fresh, loin, blade (chops), bone-in, separable lean only, cooked, pan-fried"
+    got = resolve(pork, (), 1, "cup", volume_ml=236.5882365)
+    assert got.grams == pytest.approx(135) and got.source == "food_density"
+    soup = resolve("Soup, beef noodle, cooked", (), 1, "cup", volume_ml=236.5882365)
+    assert soup.grams == pytest.approx(248)
+
+
+def test_sized_whole_items_take_the_tables_size_of_its_only_unit() -> None:
+    assert resolve("Italian sausage", (), 1, "each", "bun-size").grams == 75
+    patty = resolve("Beef, ground, patties, frozen, cooked, broiled", (), 1, "patty", "medium")
+    assert (patty.grams, patty.source) == (85, "default_serving")
+
+
+@pytest.mark.parametrize(
+    ("food", "grams"),
+    [
+        ("Babyfood, dinner, chicken noodle, strained", 110),
+        ("Babyfood, meat, chicken, strained", 70),
+        ("Babyfood, vegetables, carrots, junior", 140),
+    ],
+)
+def test_a_jar_of_baby_food_is_a_usda_baby_food_jar(food: str, grams: float) -> None:
+    got = resolve(food, (), 1, "jar")
+    assert (got.grams, got.source) == (grams, "default_serving")

@@ -1,0 +1,35 @@
+"""Portion selection in the resolver and the analyzer, on the real food store."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.nutrition.portions import AmountSpec
+from agents.nutrition.resolver import pick_measurable
+
+pytestmark = pytest.mark.db
+
+BIG_KAT, WAFER_BAR = "sr28:19250", "sr28:19109"
+"""Kit Kat records: the Big Kat has no miniature measure, the wafer bar has "bar, miniature"."""
+
+
+async def test_a_stated_size_prefers_the_near_equal_match_that_has_it(ctx) -> None:
+    ranked = await ctx.search.candidates("kit kat")
+    by_id = {scored.candidate.id: scored for scored in ranked}
+    assert {BIG_KAT, WAFER_BAR} <= set(by_id)
+    close = [by_id[BIG_KAT], by_id[WAFER_BAR]]
+    details = await ctx.search.get_foods([BIG_KAT, WAFER_BAR])
+    mini = AmountSpec(1, "bar", "mini", named="kit kat bar")
+    assert pick_measurable(close, details, mini) is by_id[WAFER_BAR]
+    plain = AmountSpec(1, "bar", None, named="kit kat bar")
+    assert pick_measurable(close, details, plain) is by_id[BIG_KAT]
+
+
+async def test_sized_sweets_and_drinks_weigh_what_usda_says(ctx) -> None:
+    analysis = await ctx.analyzer.analyze(
+        "a fun-size package of gumdrops, a king-size Butterfinger and a large cola soft drink"
+    )
+    gumdrops, butterfinger, cola = analysis.items
+    assert gumdrops.grams is not None and gumdrops.grams <= 20  # FNDDS fun/snack size 15 g
+    assert butterfinger.grams is not None and 90 <= butterfinger.grams <= 120  # king size
+    assert cola.grams is not None and cola.grams >= 700  # FNDDS "1 large drink" = 744 g
