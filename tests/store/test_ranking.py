@@ -20,7 +20,11 @@ def cand(
     sem: float = 0.6,
     rank: int = 5,
     synonyms: str = "",
+    kcal: float | None = 100.0,
+    ranks: tuple[int | None, int | None, int | None, int | None] | None = None,
 ) -> Candidate:
+    """A candidate; ``ranks`` (lexical, trigram, semantic, head) overrides ``rank``."""
+    lexical, trigram, semantic, head = ranks or (rank, rank, rank, rank)
     source, source_id = food_id.split(":")
     return Candidate(
         id=food_id,
@@ -31,12 +35,12 @@ def cand(
         is_branded=branded,
         is_mixed_dish=False,
         search_text=f"{name} ; {synonyms}" if synonyms else name,
-        nutrients={},
-        lexical_rank=rank,
-        trigram_rank=rank,
-        semantic_rank=rank,
+        nutrients={} if kcal is None else {"energy_kcal": kcal},
+        lexical_rank=lexical,
+        trigram_rank=trigram,
+        semantic_rank=semantic,
         semantic_similarity=sem,
-        head_rank=rank,
+        head_rank=head,
     )
 
 
@@ -151,3 +155,148 @@ def test_ingredient_record_of_a_dish_does_not_answer_for_the_dish() -> None:
     assert _ingredient_of_other_dish("Tomatoes as ingredient in omelet", {"omelets"}) == 0.6
     assert _ingredient_of_other_dish("Tomatoes as ingredient in omelet", {"tomato"}) == 0.0
     assert _ingredient_of_other_dish("Egg omelet or scrambled egg, NFS", {"omelets"}) == 0.0
+
+
+def test_plain_phrase_prefers_a_record_whose_added_words_only_restate_it() -> None:
+    white = cand("fndds:51101000", "Bread, white", sem=0.57, rank=12)
+    rye = cand("fndds:51401010", "Bread, rye", sem=0.81, rank=2)
+    deviled = cand("fndds:32102000", "Egg, deviled", sem=0.69, rank=2)
+    raw = cand("fndds:31101010", "Egg, whole, raw", sem=0.68, rank=6)
+    assert best("bread", rye, white) == white.name
+    assert best("egg", deviled, raw) == raw.name
+
+
+def test_nfs_bonus_needs_every_phrase_word() -> None:
+    nfs = cand(
+        "fndds:21001000",
+        "Steak, NS as to type of meat, NS as to fat eaten",
+        sem=0.52,
+        ranks=(None, None, None, 24),
+    )
+    name = "Beef, steak, sirloin, NS as to fat eaten"
+    sirloin = cand("fndds:21102150", name, sem=0.65, ranks=(40, 12, 24, 2))
+    assert best("sirloin steak", nfs, sirloin) == sirloin.name
+
+
+def test_words_in_an_ns_as_to_segment_do_not_match_the_phrase() -> None:
+    unsure = cand("fndds:92100500", "Coffee, NS as to brewed or instant", rank=1)
+    instant = cand("fndds:92103000", "Coffee, instant, reconstituted", rank=4)
+    assert best("instant coffee", unsure, instant) == instant.name
+
+
+def test_a_food_the_name_says_is_absent_does_not_match() -> None:
+    none = cand("fndds:58107100", "Pizza, no cheese, thick crust", rank=1)
+    cheese = cand("fndds:58106205", "Pizza, cheese, from frozen, thick crust", rank=6)
+    assert best("cheese pizza", none, cheese) == cheese.name
+    no_bun = cand("fndds:27120210", "Chili hot dog, no bun", rank=1)
+    on_bun = cand("fndds:27564000", "Hot dog sandwich, NFS, on white bun", rank=5)
+    assert best("hot dog on a bun", no_bun, on_bun) == on_bun.name
+
+
+def test_salted_and_fat_added_versions_lose_unless_asked() -> None:
+    salted = cand("sr28:16338", "Beans, navy, mature seeds, cooked, boiled, with salt", rank=1)
+    plain = cand("sr28:16038", "Beans, navy, mature seeds, cooked, boiled, without salt", rank=3)
+    assert best("navy beans", salted, plain) == plain.name
+    oil = cand("fndds:75216141", "Corn, canned, cooked with oil", rank=1)
+    no_fat = cand("fndds:75216113", "Corn, canned, cooked, no added fat", rank=3)
+    assert best("canned corn", oil, no_fat) == no_fat.name
+
+
+def test_a_record_without_energy_cannot_answer() -> None:
+    empty = cand("fdc_foundation:789828", "Butter, stick, unsalted", rank=1, sem=0.87, kcal=None)
+    butter = cand("sr28:01145", "Butter, without salt", rank=4, sem=0.75, kcal=717.0)
+    assert best("unsalted butter", empty, butter) == butter.name
+
+
+@pytest.mark.parametrize(
+    ("query", "usual", "other"),
+    [
+        ("chicken thigh", "skin eaten", "skin not eaten"),
+        ("chicken drumstick", "skin eaten", "skin not eaten"),
+        ("chicken breast", "skin not eaten", "skin eaten"),
+    ],
+)
+def test_poultry_parts_default_to_how_they_are_usually_eaten(
+    query: str, usual: str, other: str
+) -> None:
+    part = query.split()[1]
+    wanted = cand("fndds:24150210", f"Chicken {part}, NS as to cooking method, {usual}")
+    unwanted = cand("fndds:24150220", f"Chicken {part}, NS as to cooking method, {other}", rank=3)
+    assert best(query, unwanted, wanted) == wanted.name
+
+
+def test_a_combination_does_not_answer_for_one_of_its_parts() -> None:
+    mixed = cand("fndds:93301213", "Vodka and lemonade", sem=0.83, rank=1)
+    drink = cand("fndds:92510955", "Lemonade, fruit juice drink", sem=0.55, rank=3)
+    assert best("lemonade", mixed, drink) == drink.name
+
+
+def test_either_food_of_an_or_name_can_lead() -> None:
+    nfs = cand("fndds:25221400", "Sausage, NFS", rank=11)
+    either = cand("fndds:25221830", "Turkey or chicken sausage", rank=4)
+    assert best("chicken sausage", nfs, either) == either.name
+    spread = cand("fndds:25240110", "Chicken salad spread", rank=2, sem=0.81)
+    salad = cand("fndds:27446200", "Chicken or turkey salad, made with mayonnaise", rank=4)
+    assert best("chicken salad", spread, salad) == salad.name
+
+
+def test_leading_category_segments_are_skipped_to_the_food() -> None:
+    raw = cand("sr28:11477", "Squash, summer, zucchini, includes skin, raw", rank=12, sem=0.63)
+    pickled = cand("fndds:75535000", "Zucchini, pickled", rank=3, sem=0.85)
+    assert best("zucchini", pickled, raw) == raw.name
+
+
+def test_processing_notes_restate_the_food() -> None:
+    fluid = cand(
+        "sr28:01085",
+        "Milk, nonfat, fluid, with added vitamin A and vitamin D (fat free or skim)",
+        rank=8,
+    )
+    dry = cand("sr28:01091", "Milk, dry, nonfat, regular, with added vitamin A", rank=2)
+    assert best("nonfat milk", dry, fluid) == fluid.name
+    assert best("fat free milk", dry, fluid) == fluid.name
+
+
+def test_with_skin_is_no_mixed_dish() -> None:
+    skin = cand("sr28:09003", "Apples, raw, with skin", category="Fruits and Fruit Juices")
+    peeled = cand("sr28:09004", "Apples, raw, without skin", category="Fruits and Fruit Juices")
+    assert best("apples", peeled, skin) == skin.name
+    assert best("peeled apple", skin, peeled) == peeled.name
+
+
+def test_plain_cooking_restates_a_food_usually_eaten_cooked() -> None:
+    frozen = cand("sr28:11488", "Squash, winter, butternut, frozen, cooked, boiled, without salt")
+    baked = cand("sr28:11486", "Squash, winter, butternut, cooked, baked, without salt", rank=6)
+    raw = cand("sr28:11485", "Squash, winter, butternut, raw", rank=2)
+    assert best("butternut squash", raw, frozen, baked) in {frozen.name, baked.name}
+
+
+def test_baby_food_only_when_asked() -> None:
+    baby = cand("sr28:03166", "Babyfood, juice, apple")
+    juice = cand("sr28:09016", "Juice, apple")
+    assert best("apple juice", baby, juice) == juice.name
+    assert best("apple baby food", juice, baby) == baby.name
+
+
+def test_general_synonyms_and_spellings() -> None:
+    assert tokens("burger") == ["hamburger"]
+    assert tokens("wholemeal bread") == ["whole", "wheat", "bread"]
+    assert tokens("rockmelon") == ["cantaloupe"]
+    assert tokens("string beans") == ["green", "bean"]
+    assert tokens("Milk, fat free (skim)") == ["milk", "nonfat", "nonfat"]
+    assert "pasta" in retrieval_words("macaroni")
+    sandwich = cand("fndds:27510521", "Hamburger, NFS", rank=3)
+    meat = cand("sr28:23573", "Beef, ground, 80% lean meat / 20% fat, patty, cooked", rank=1)
+    assert best("burger", meat, sandwich) == sandwich.name
+
+
+def test_a_name_that_says_a_phrase_word_is_absent_loses() -> None:
+    none = cand("sr28:22914", "Pasta with tomato sauce, no meat, canned", rank=1)
+    meat = cand("fndds:58146322", "Pasta with tomato-based sauce and meat, home recipe", rank=4)
+    assert best("pasta with tomato sauce and meat", none, meat) == meat.name
+
+
+def test_niche_words_inside_an_ns_as_to_segment_cost_nothing() -> None:
+    nfs = cand("fndds:51000100", "Bread, NS as to major flour", ranks=(None, None, None, 1))
+    rye = cand("fndds:51401010", "Bread, rye", ranks=(None, 9, None, 2))
+    assert best("bread", rye, nfs) == nfs.name
