@@ -3,13 +3,18 @@
 Times are tz-aware UTC; values are in one canonical unit per kind so a store can sum
 them without knowing where they came from. Each record has a ``dedupe_key()`` so that
 importing the same export twice can be made idempotent with a unique index.
+
+Stored keys must never change, so the key text is fixed: ``|``-joined parts, ``None`` as
+an empty string, floats as ``format(round(x, 6), ".10g")``, times as ``isoformat()``
+(:func:`_key`). An import hashes millions of sample keys, so ``Sample`` builds that same
+text inline from memoised pieces (:func:`canon_time`, :func:`canon_float`).
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from hashlib import sha1
 from typing import Literal, TypeAlias
 
 Provider = Literal[
@@ -41,10 +46,18 @@ DailyKind = Literal[
 StageName = Literal["awake", "light", "deep", "rem", "asleep", "in_bed"]
 
 
+_new_sha1 = sha1().copy  # copying a fresh hasher skips OpenSSL's per-call algorithm fetch
+
+
+def _hex(text: str) -> str:
+    hasher = _new_sha1()
+    hasher.update(text.encode("utf-8"))
+    return hasher.hexdigest()
+
+
 def _key(*parts: object) -> str:
     """Hash the canonical text of ``parts`` into a fixed-length, index-friendly key."""
-    text = "|".join("" if p is None else _canon(p) for p in parts)
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return _hex("|".join("" if p is None else _canon(p) for p in parts))
 
 
 def _canon(part: object) -> str:
@@ -54,6 +67,39 @@ def _canon(part: object) -> str:
     if isinstance(part, datetime):
         return part.isoformat()
     return str(part)
+
+
+_MEMO_LIMIT = 1 << 16  # entries per memo; cleared when full, so memory stays bounded
+_MM_SS = tuple(f"{m:02d}:{s:02d}+00:00" for m in range(60) for s in range(60))
+_hour_heads: dict[int, str] = {}
+_float_texts: dict[float, str] = {}
+
+
+def canon_time(moment: datetime) -> str:
+    """``_canon(moment)``; whole-second UTC times reuse their hour's ``YYYY-MM-DDTHH:``."""
+    if moment.__class__ is datetime and moment.tzinfo is UTC and not moment.microsecond:
+        hour = moment.toordinal() * 24 + moment.hour
+        head = _hour_heads.get(hour)
+        if head is None:
+            if len(_hour_heads) >= _MEMO_LIMIT:
+                _hour_heads.clear()
+            head = _hour_heads[hour] = moment.isoformat()[:14]
+        return head + _MM_SS[moment.minute * 60 + moment.second]
+    return _canon(moment)
+
+
+def canon_float(value: float) -> str:
+    """``_canon(value)``, memoised: an export repeats few distinct values."""
+    if value.__class__ is not float:
+        return _canon(value)
+    text = _float_texts.get(value)
+    if text is None:
+        text = format(round(value, 6), ".10g")
+        if value and value == value:  # ±0.0 are equal keys but render apart; NaN ≠ NaN
+            if len(_float_texts) >= _MEMO_LIMIT:
+                _float_texts.clear()
+            _float_texts[value] = text
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +124,14 @@ class Sample:
 
     def dedupe_key(self) -> str:
         """Stable identity: same provider, kind, interval, value, device and app."""
-        s = self.source
-        return _key(
-            "sample", s.provider, self.kind, self.start, self.end, self.value, s.device, s.app
+        s, start, end, kind = self.source, self.start, self.end, self.kind
+        provider, device, app = s.provider, s.device, s.app
+        start_text = canon_time(start)
+        end_text = start_text if end is start else canon_time(end)
+        return _hex(  # _key's text, inlined: this runs for every sample of an import
+            f"sample|{'' if provider is None else provider}|{'' if kind is None else kind}|"
+            f"{start_text}|{end_text}|{canon_float(self.value)}|"
+            f"{'' if device is None else device}|{'' if app is None else app}"
         )
 
 

@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from typing import BinaryIO
 from xml.parsers import expat
 
-CHUNK_BYTES = 1 << 20
+CHUNK_BYTES = 1 << 16  # small reads keep few parsed records alive per garbage collection
 
 
 class WearableFormatError(ValueError):
