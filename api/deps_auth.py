@@ -33,6 +33,8 @@ def unauthorized(detail: str = INVALID_TOKEN) -> HTTPException:
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
+
+
 async def auth_settings() -> AuthSettings:
     """The process's auth settings, as a dependency that needs no worker thread."""
     return get_auth_settings()
