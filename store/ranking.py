@@ -10,12 +10,12 @@ cooked; raw for other produce), plain over mixed dishes, and "NFS" for plain phr
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from store import vocabulary as voc
+from store.food_names import MIXED_WORDS, WORD, NameInfo, name_info
 from store.retrieval import Candidate
 from store.vocabulary import tokens
 
@@ -26,11 +26,6 @@ PLAIN_BONUS, NFS_BONUS, RICH_COST, MIXED_COST, COMBO_COST = 0.3, 0.2, 0.2, 0.25,
 FAT_ADDED_COST, SALTED_COST, NO_ENERGY_COST = 0.2, 0.25, 0.6
 CONTRADICTION_COST = 0.5
 SKIN_COST, SKIN_GUESS_COST = 0.2, 0.05  # against the usual way; a guess where there is none
-_WORD = re.compile(r"[a-z0-9%]+")
-_BRAND = re.compile(r"\b(?!(?:NFS|USDA|NS)\b)[A-Z][A-Z'&]{2,}\b")
-_NFS = re.compile(r"\bnfs\b|\bns as to\b")
-MIXED_MARKERS = (" with ", "sandwich", "salad", "soup", "casserole", "stew", " pie", "pizza")
-MIXED_WORDS = frozenset(m.strip() for m in MIXED_MARKERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,28 +39,6 @@ class Scored:
 
 
 @dataclass(frozen=True, slots=True)
-class _NameInfo:
-    ordered: tuple[str, ...]
-    tokens: frozenset[str]
-    joined: dict[str, tuple[str, str]]
-    bigrams: frozenset[tuple[str, str]]
-    primary: frozenset[str]
-    prefix: frozenset[str]
-    synonyms: frozenset[str]
-    words: frozenset[str]
-    branded: bool
-    mixed: bool
-    nfs: bool
-    skin: str | None
-    fat_added: bool
-    salted: bool
-    negated: frozenset[str]
-    restating: frozenset[str]
-    alternatives: frozenset[str]
-    sides: tuple[frozenset[str], frozenset[str]] | None
-
-
-@dataclass(frozen=True, slots=True)
 class _Query:
     tokens: tuple[str, ...]
     weights: tuple[float, ...]
@@ -75,78 +48,11 @@ class _Query:
     bigrams: frozenset[tuple[str, str]]
 
 
-def _is_category(segment: list[str]) -> bool:
-    return bool(segment) and all(w in voc.CATEGORY_HEADS for w in segment)
-
-
-def _sides(head: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The two foods of a combination name ("Vodka and lemonade"), or None."""
-    if " and " not in head or "and/or" in head:
-        return None
-    left, right = head.split(" and ", 1)
-    return frozenset(tokens(left)), frozenset(tokens(right))
-
-
-def _restating(lower: str, unstated: list[list[str]]) -> frozenset[str]:
-    """Words found only in "NS as to ..." segments and processing notes: they add no food."""
-    aside = {t for seg in unstated for t in seg} | set(tokens(" ".join(voc.NOTES.findall(lower))))
-    rest = [seg for seg in voc.NOTES.sub(",", lower).split(",") if "ns as to" not in seg]
-    return frozenset(aside - set(tokens(",".join(rest))))
-
-
-def _skin(lower: str) -> str | None:
-    """Whether a poultry record is eaten with its skin: "on", "off", or None when unsaid."""
-    if "ns as to skin" in lower:
-        return None
-    if voc.SKIN_OFF.search(lower):
-        return "off"
-    return "on" if voc.SKIN_ON.search(lower) else None
-
-
 def _usual_skin(q: _Query) -> str | None:
     """Breasts are usually eaten skinless; thighs, drumsticks and wings with the skin."""
     if "breast" in q.tokens:
         return "off"
     return "on" if set(q.tokens) & voc.SKIN_ON_PARTS else None
-
-
-@lru_cache(maxsize=50_000)
-def _name_info(name: str, search_text: str) -> _NameInfo:
-    lower = name.lower()
-    segments = [tokens(s) for s in lower.split(",")]
-    ordered = tuple(dict.fromkeys(t for seg in segments for t in seg))
-    lead = 0  # leading segments that only name a category: "Squash, summer, zucchini"
-    while lead + 1 < len(segments) and _is_category(segments[lead]):
-        lead += 1
-    prefix = [w for seg in segments[:lead] for w in seg]
-    bigrams = {pair for seg in segments for pair in zip(seg, seg[1:], strict=False)}
-    either = voc.ALTERNATIVE.match(lower)  # "Chicken or turkey salad" reads "chicken salad" too
-    if either and either.group(3):
-        bigrams |= {(a, b) for a in tokens(either.group(1)) for b in tokens(either.group(3))}
-    joined = {a + b: (a, b) for a, b in bigrams}
-    unstated = [seg for seg in segments if seg[:3] == ["ns", "as", "to"]]
-    stated = {t for seg in segments if seg not in unstated for t in seg}
-    negated = frozenset(tokens(" ".join(voc.NEGATED.findall(lower))))
-    return _NameInfo(
-        ordered=ordered,
-        tokens=frozenset(stated - negated) | frozenset(joined),
-        joined=joined,
-        bigrams=frozenset(bigrams),
-        primary=frozenset(prefix + segments[lead]),
-        prefix=frozenset(prefix),
-        synonyms=frozenset(tokens(search_text[len(name) :])) - frozenset(ordered),
-        words=frozenset(_WORD.findall(voc.normalize_phrase(lower))),
-        branded=bool(_BRAND.search(name)),
-        mixed=any(m in f" {voc.NOT_A_DISH.sub(' ', lower)} " for m in MIXED_MARKERS),
-        nfs=bool(_NFS.search(lower)),
-        skin=_skin(lower),
-        fat_added=bool(voc.FAT_ADDED.search(lower)),
-        salted=bool(voc.SALTED.search(lower)),
-        negated=negated,
-        restating=_restating(lower, unstated),
-        alternatives=frozenset(tokens(either.group(2))) if either else frozenset(),
-        sides=_sides(lower.split(",")[0]),
-    )
 
 
 @lru_cache(maxsize=4_096)
@@ -155,7 +61,7 @@ def _query(query: str) -> _Query:
     q_tokens = tuple(dict.fromkeys([*own, *voc.broader(own)]))
     extra = len(q_tokens) - len(dict.fromkeys(own))
     lower = query.lower()
-    said = _WORD.findall(voc.normalize_phrase(lower))
+    said = WORD.findall(voc.normalize_phrase(lower))
     words = frozenset(said) | {a + b for a, b in zip(said, said[1:], strict=False)}
     return _Query(
         tokens=q_tokens,
@@ -170,7 +76,7 @@ def _query(query: str) -> _Query:
     )
 
 
-def _equivalents(q: _Query, infos: list[_NameInfo]) -> dict[str, frozenset[str]]:
+def _equivalents(q: _Query, infos: list[NameInfo]) -> dict[str, frozenset[str]]:
     """Each query token with the candidate words it stands for (itself, or its misspelling)."""
     vocab: set[str] = set()
     for info in infos:
@@ -186,7 +92,7 @@ def _rrf(c: Candidate) -> float:
     return total / (4.0 / (RRF_K + 1))
 
 
-def _prep_score(q: _Query, info: _NameInfo, raw_default: bool) -> float:
+def _prep_score(q: _Query, info: NameInfo, raw_default: bool) -> float:
     stated = {voc.PREP_OF[w] for w in q.words if w in voc.PREP_OF}
     found = {voc.PREP_OF[w] for w in info.words if w in voc.PREP_OF}
     rich = len((info.words & voc.RICH_PREP) - q.words)
@@ -208,7 +114,7 @@ def _prep_score(q: _Query, info: _NameInfo, raw_default: bool) -> float:
     return -RICH_COST * min(rich, 2)
 
 
-def _lead_hit(info: _NameInfo, explained: set[str]) -> bool:
+def _lead_hit(info: NameInfo, explained: set[str]) -> bool:
     """Whether the name's first word past any category ("Fish, ...") is one the phrase says.
 
     "Turkey or chicken sausage" leads with either alternative.
@@ -223,7 +129,7 @@ def _lead_hit(info: _NameInfo, explained: set[str]) -> bool:
     return False
 
 
-def _qualifier_cost(q: _Query, info: _NameInfo, explained: set[str]) -> tuple[float, int]:
+def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[float, int]:
     cost = 0.0
     changing = 0
     for w in info.ordered:
@@ -243,7 +149,7 @@ def _qualifier_cost(q: _Query, info: _NameInfo, explained: set[str]) -> tuple[fl
 
 
 def _match(
-    q: _Query, equiv: dict[str, frozenset[str]], info: _NameInfo
+    q: _Query, equiv: dict[str, frozenset[str]], info: NameInfo
 ) -> tuple[float, set[str], int, bool]:
     """How the name answers the phrase.
 
@@ -273,7 +179,7 @@ def _match(
     return matched / (sum(q.weights) or 1.0), explained, missing, contradicted
 
 
-def _preferences(q: _Query, info: _NameInfo, c: Candidate, explained: set[str]) -> float:
+def _preferences(q: _Query, info: NameInfo, c: Candidate, explained: set[str]) -> float:
     """Nutrition preferences: generic, plain, unsalted, no added fat, usual skin, has energy."""
     score = 0.0
     if c.is_branded or info.branded:
@@ -296,7 +202,7 @@ def _preferences(q: _Query, info: _NameInfo, c: Candidate, explained: set[str]) 
 
 def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -> Scored:
     """Coverage, lead word and qualifiers, adjusted by nutrition preferences."""
-    info = _name_info(c.name, c.search_text)
+    info = name_info(c.name, c.search_text)
     coverage, explained, missing, contradicted = _match(q, equiv, info)
     head = info.primary - voc.CATEGORY_HEADS or info.primary
     head_precision = len(head & explained) / len(head) if head else 0.0
@@ -331,7 +237,7 @@ def rerank(query: str, candidates: Iterable[Candidate]) -> list[Scored]:
     """Candidates best first; equal names from several sources keep the best-ranked one."""
     q = _query(query)
     found = list(candidates)
-    equiv = _equivalents(q, [_name_info(c.name, c.search_text) for c in found])
+    equiv = _equivalents(q, [name_info(c.name, c.search_text) for c in found])
     if not q.cooked and any(len(e) > 1 for e in equiv.values()):
         respelled = " ".join(w for e in equiv.values() for w in e)
         q = replace(q, cooked=bool(voc.COOKED_BY_DEFAULT.search(respelled)))

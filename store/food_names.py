@@ -1,0 +1,115 @@
+"""What a USDA food name says, read once per name for the re-ranker.
+
+USDA names read "Head, qualifier, ..." (or "Category, head, ..."): the reading keeps the
+name's words in order, its leading category segments, its word pairs (and the pairs an
+"A or B ..." name stands for), the words it negates ("no cheese"), the words that only
+restate it ("NS as to ...", processing notes), and the flags the preferences read
+(branded, mixed dish, NFS, poultry skin, fat added, salted, combination of two foods).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from store import vocabulary as voc
+from store.vocabulary import tokens
+
+WORD = re.compile(r"[a-z0-9%]+")
+_BRAND = re.compile(r"\b(?!(?:NFS|USDA|NS)\b)[A-Z][A-Z'&]{2,}\b")
+_NFS = re.compile(r"\bnfs\b|\bns as to\b")
+MIXED_MARKERS = (" with ", "sandwich", "salad", "soup", "casserole", "stew", " pie", "pizza")
+MIXED_WORDS = frozenset(m.strip() for m in MIXED_MARKERS)
+
+
+@dataclass(frozen=True, slots=True)
+class NameInfo:
+    """One food name, read."""
+
+    ordered: tuple[str, ...]
+    tokens: frozenset[str]
+    joined: dict[str, tuple[str, str]]
+    bigrams: frozenset[tuple[str, str]]
+    primary: frozenset[str]
+    prefix: frozenset[str]
+    synonyms: frozenset[str]
+    words: frozenset[str]
+    branded: bool
+    mixed: bool
+    nfs: bool
+    skin: str | None
+    fat_added: bool
+    salted: bool
+    negated: frozenset[str]
+    restating: frozenset[str]
+    alternatives: frozenset[str]
+    sides: tuple[frozenset[str], frozenset[str]] | None
+
+
+def _is_category(segment: list[str]) -> bool:
+    return bool(segment) and all(w in voc.CATEGORY_HEADS for w in segment)
+
+
+def _sides(head: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The two foods of a combination name ("Vodka and lemonade"), or None."""
+    if " and " not in head or "and/or" in head:
+        return None
+    left, right = head.split(" and ", 1)
+    return frozenset(tokens(left)), frozenset(tokens(right))
+
+
+def _restating(lower: str, unstated: list[list[str]]) -> frozenset[str]:
+    """Words found only in "NS as to ..." segments and processing notes: they add no food."""
+    aside = {t for seg in unstated for t in seg} | set(tokens(" ".join(voc.NOTES.findall(lower))))
+    rest = [seg for seg in voc.NOTES.sub(",", lower).split(",") if "ns as to" not in seg]
+    return frozenset(aside - set(tokens(",".join(rest))))
+
+
+def _skin(lower: str) -> str | None:
+    """Whether a poultry record is eaten with its skin: "on", "off", or None when unsaid."""
+    if "ns as to skin" in lower:
+        return None
+    if voc.SKIN_OFF.search(lower):
+        return "off"
+    return "on" if voc.SKIN_ON.search(lower) else None
+
+
+@lru_cache(maxsize=50_000)
+def name_info(name: str, search_text: str) -> NameInfo:
+    """Read ``name`` (``search_text`` adds the source's synonyms after it)."""
+    lower = name.lower()
+    segments = [tokens(s) for s in lower.split(",")]
+    ordered = tuple(dict.fromkeys(t for seg in segments for t in seg))
+    lead = 0  # leading segments that only name a category: "Squash, summer, zucchini"
+    while lead + 1 < len(segments) and _is_category(segments[lead]):
+        lead += 1
+    prefix = [w for seg in segments[:lead] for w in seg]
+    bigrams = {pair for seg in segments for pair in zip(seg, seg[1:], strict=False)}
+    either = voc.ALTERNATIVE.match(lower)  # "Chicken or turkey salad" reads "chicken salad" too
+    if either and either.group(3):
+        bigrams |= {(a, b) for a in tokens(either.group(1)) for b in tokens(either.group(3))}
+    joined = {a + b: (a, b) for a, b in bigrams}
+    unstated = [seg for seg in segments if seg[:3] == ["ns", "as", "to"]]
+    stated = {t for seg in segments if seg not in unstated for t in seg}
+    negated = frozenset(tokens(" ".join(voc.NEGATED.findall(lower))))
+    return NameInfo(
+        ordered=ordered,
+        tokens=frozenset(stated - negated) | frozenset(joined),
+        joined=joined,
+        bigrams=frozenset(bigrams),
+        primary=frozenset(prefix + segments[lead]),
+        prefix=frozenset(prefix),
+        synonyms=frozenset(tokens(search_text[len(name) :])) - frozenset(ordered),
+        words=frozenset(WORD.findall(voc.normalize_phrase(lower))),
+        branded=bool(_BRAND.search(name)),
+        mixed=any(m in f" {voc.NOT_A_DISH.sub(' ', lower)} " for m in MIXED_MARKERS),
+        nfs=bool(_NFS.search(lower)),
+        skin=_skin(lower),
+        fat_added=bool(voc.FAT_ADDED.search(lower)),
+        salted=bool(voc.SALTED.search(lower)),
+        negated=negated,
+        restating=_restating(lower, unstated),
+        alternatives=frozenset(tokens(either.group(2))) if either else frozenset(),
+        sides=_sides(lower.split(",")[0]),
+    )
