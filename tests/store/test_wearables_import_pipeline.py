@@ -103,20 +103,26 @@ async def test_parse_error_after_stored_chunks_leaves_nothing(
     assert row.status == "failed" and row.errors[0].startswith("malformed XML")
 
 
+def with_long_workout(path, export: bytes) -> str:
+    """Write ``export`` to ``path`` with one more workout whose type name is 149 characters."""
+    name = "Very" * 30
+    workout = (
+        b' <Workout workoutActivityType="HKWorkoutActivityType' + name.encode() + b'" '
+        b'sourceName="Watch" startDate="2020-01-01 10:00:00 +0000" '
+        b'endDate="2020-01-01 11:00:00 +0000"/>\n'
+    )
+    end = export.rindex(b"</HealthData>")
+    path.write_bytes(export[:end] + workout + export[end:])
+    return name
+
+
 async def test_row_refused_by_the_database_late_leaves_nothing(
     ctx, shared_dir, tmp_path, small_chunks, users, monkeypatch
 ):
     monkeypatch.setattr(wearables_store, "ACTIVITY_LENGTH", 1_000)  # let the column refuse it
     path = tmp_path / "export.xml"
     make_scaled_export(shared_dir / "wearables/apple/export.xml", path, 3)
-    data = path.read_bytes()
-    workout = (  # its activity name is longer than the column allows
-        b' <Workout workoutActivityType="HKWorkoutActivityType' + b"Very" * 30 + b'" '
-        b'sourceName="Watch" startDate="2020-01-01 10:00:00 +0000" '
-        b'endDate="2020-01-01 11:00:00 +0000"/>\n'
-    )
-    end = data.rindex(b"</HealthData>")
-    path.write_bytes(data[:end] + workout + data[end:])
+    with_long_workout(path, path.read_bytes())
     user = users()
     import_id = await create_import(ctx.db, user, path.name, "UTC")
     with pytest.raises(Exception, match="too long"):
@@ -131,15 +137,7 @@ async def test_an_overlong_workout_name_is_cut_to_the_column_not_refused(
     ctx, shared_dir, tmp_path, users
 ):
     path = tmp_path / "export.xml"
-    data = (shared_dir / "wearables/apple/export.xml").read_bytes()
-    name = "Very" * 30
-    workout = (
-        b' <Workout workoutActivityType="HKWorkoutActivityType' + name.encode() + b'" '
-        b'sourceName="Watch" startDate="2020-01-01 10:00:00 +0000" '
-        b'endDate="2020-01-01 11:00:00 +0000"/>\n'
-    )
-    end = data.rindex(b"</HealthData>")
-    path.write_bytes(data[:end] + workout + data[end:])
+    name = with_long_workout(path, (shared_dir / "wearables/apple/export.xml").read_bytes())
     user = users()
     import_id = await create_import(ctx.db, user, path.name, "UTC")
     await run_import(ctx.db, import_id, path, user, ZoneInfo("UTC"))
