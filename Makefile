@@ -31,12 +31,16 @@ lint: install ## ruff + mypy --strict
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy agents graphs tools api evals store nutriprofile
 
+LOAD_ALL := $(if $(NUTRI_USDA_DIR),$(BIN)/nutriprofile data import all --missing-only,@echo "NUTRI_USDA_DIR unset: using the food data already loaded")
+
 bench: install ## Import, search and analysis benchmarks (prints figures)
+	$(LOAD_ALL)
 	$(BIN)/python -m evals.benchmarks
 	$(BIN)/python -m agents.wearables.bench --mb 200
 	$(BIN)/python -m api.loadbench --seconds 20 --concurrency 8
 
 eval: install ## Accuracy on the development slices (prints figures, writes reports/)
+	$(LOAD_ALL)
 	$(BIN)/nutriprofile eval --dataset food-search --out reports/food-search
 	$(BIN)/nutriprofile eval --dataset nutribench:$(SHARED)/datasets/nutribench-dev/wweia_meal_natural_dev.csv --out reports/nutribench-natural
 	$(BIN)/nutriprofile eval --dataset nutribench:$(SHARED)/datasets/nutribench-dev/wweia_meal_metric_dev.csv --out reports/nutribench-metric
