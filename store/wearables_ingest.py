@@ -24,7 +24,7 @@ from agents.wearables.records import Record
 from store import wearables_models as m
 from store.connector_models import WearableConnection, WebhookEvent
 from store.database import Database
-from store.wearables_store import COLUMNS, TABLE_OF, row_of
+from store.wearables_rows import COLUMNS, TABLE_OF, row_of
 
 CHUNK = 1000  # rows per INSERT: 10 columns x 1000 stays under asyncpg's 32767 parameters
 MODELS: dict[str, Any] = {

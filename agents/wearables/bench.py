@@ -75,7 +75,7 @@ def make_scaled_export(sample: Path, out: Path, target_mb: float) -> int:
 def _count_rows(path: Path) -> int:
     """Parse and do the import's per-record Python work, without a database."""
     from agents.wearables.parsers import apple
-    from store.wearables_store import ImportSummary, chunk_rows
+    from store.wearables_rows import ImportSummary, chunk_rows
 
     records, summary = apple.parse(path), ImportSummary("apple_health", UTC)
     import_id = str(uuid.uuid4())

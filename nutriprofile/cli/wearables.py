@@ -20,7 +20,8 @@ from agents.wearables.daily import DayActivity, resolve_timezone
 from nutriprofile.cli.common import err, out, run_with_context
 from nutriprofile.context import AppContext
 from store.wearables_queries import daily_activity, user_timezone
-from store.wearables_store import DEFAULT_USER, ImportSummary, create_import, run_import
+from store.wearables_rows import ImportSummary
+from store.wearables_store import DEFAULT_USER, create_import, run_import
 
 app = typer.Typer(
     help="Import wearable/health exports and summarise activity.", no_args_is_help=True

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from agents.wearables import WearableFormatError
 from agents.wearables.bench import make_scaled_export
 from agents.wearables.parsers.apple_types import activity_name
-from store import wearables_store
+from store import wearables_rows
 from store.wearables_queries import get_import
 from store.wearables_store import create_import, run_import
 
@@ -23,7 +23,7 @@ SAMPLE_COLUMNS = "dedupe_key, provider, device, app, kind, start_at, end_at, val
 @pytest.fixture
 def small_chunks(monkeypatch):
     """Many chunks per file, so both write paths and the switch between them run."""
-    monkeypatch.setattr(wearables_store, "CHUNK", 400)
+    monkeypatch.setattr(wearables_rows, "CHUNK", 400)
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def with_long_workout(path, export: bytes) -> str:
 async def test_row_refused_by_the_database_late_leaves_nothing(
     ctx, shared_dir, tmp_path, small_chunks, users, monkeypatch
 ):
-    monkeypatch.setattr(wearables_store, "ACTIVITY_LENGTH", 1_000)  # let the column refuse it
+    monkeypatch.setattr(wearables_rows, "ACTIVITY_LENGTH", 1_000)  # let the column refuse it
     path = tmp_path / "export.xml"
     make_scaled_export(shared_dir / "wearables/apple/export.xml", path, 3)
     with_long_workout(path, path.read_bytes())
@@ -147,4 +147,4 @@ async def test_an_overlong_workout_name_is_cut_to_the_column_not_refused(
             {"u": user, "t": datetime(2020, 1, 1, 10, tzinfo=UTC)},
         )
     expected = activity_name("HKWorkoutActivityType" + name)  # very_very_…, 149 characters
-    assert len(expected) > 64 and stored == expected[: wearables_store.ACTIVITY_LENGTH]
+    assert len(expected) > 64 and stored == expected[: wearables_rows.ACTIVITY_LENGTH]

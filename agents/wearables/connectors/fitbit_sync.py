@@ -23,7 +23,7 @@ from agents.wearables.connectors.fitbit_oauth import FitbitApp, Tokens
 from agents.wearables.records import Record
 from store.database import Database
 from store.wearables_ingest import load_connection, save_connection, store_records
-from store.wearables_store import ImportSummary
+from store.wearables_rows import ImportSummary
 
 PROVIDER = "fitbit"
 SLEEP_MAX_DAYS = 100
