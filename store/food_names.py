@@ -2,9 +2,11 @@
 
 USDA names read "Head, qualifier, ..." (or "Category, head, ..."): the reading keeps the
 name's words in order, its leading category segments, its word pairs (and the pairs an
-"A or B ..." name stands for), the words it negates ("no cheese"), the words that only
-restate it ("NS as to ...", processing notes), and the flags the preferences read
-(branded, mixed dish, NFS, poultry skin, fat added, salted, combination of two foods).
+"A or B ..." name stands for), the words it negates ("no cheese"), the product it names
+only as an example ("Nutrition bar (Snickers Marathon Protein Bar)": a synonym, not the
+food), the words that only restate it ("NS as to ...", processing notes), and the flags
+the preferences read (branded, mixed dish, NFS, poultry skin, fat added, salted,
+combination of two foods).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from store.vocabulary import tokens
 WORD = re.compile(r"[a-z0-9%]+")
 _BRAND = re.compile(r"\b(?!(?:NFS|USDA|NS)\b)[A-Z][A-Z'&]{2,}\b")
 _NFS = re.compile(r"\bnfs\b|\bns as to\b")
+_EXAMPLE = re.compile(r"\(([A-Z][^)]*)\)")
+"""A product given as an example: "Nutrition bar (Snickers Marathon Protein Bar)"."""
 MIXED_MARKERS = (" with ", "sandwich", "salad", "soup", "casserole", "stew", " pie", "pizza")
 MIXED_WORDS = frozenset(m.strip() for m in MIXED_MARKERS)
 
@@ -80,6 +84,8 @@ def name_info(name: str, search_text: str) -> NameInfo:
     """Read ``name`` (``search_text`` adds the source's synonyms after it)."""
     lower = name.lower()
     segments = [tokens(s) for s in lower.split(",")]
+    examples = frozenset(tokens(" ".join(_EXAMPLE.findall(name))))
+    examples -= frozenset(tokens(_EXAMPLE.sub(" ", name)))
     ordered = tuple(dict.fromkeys(t for seg in segments for t in seg))
     lead = 0  # leading segments that only name a category: "Squash, summer, zucchini"
     while lead + 1 < len(segments) and _is_category(segments[lead]):
@@ -95,12 +101,12 @@ def name_info(name: str, search_text: str) -> NameInfo:
     negated = frozenset(tokens(" ".join(voc.NEGATED.findall(lower))))
     return NameInfo(
         ordered=ordered,
-        tokens=frozenset(stated - negated) | frozenset(joined),
+        tokens=frozenset(stated - negated - examples) | frozenset(joined),
         joined=joined,
         bigrams=frozenset(bigrams),
         primary=frozenset(prefix + segments[lead]),
         prefix=frozenset(prefix),
-        synonyms=frozenset(tokens(search_text[len(name) :])) - frozenset(ordered),
+        synonyms=frozenset(tokens(search_text[len(name) :])) - frozenset(ordered) | examples,
         words=frozenset(WORD.findall(voc.normalize_phrase(lower))),
         branded=bool(_BRAND.search(name)),
         mixed=any(m in f" {voc.NOT_A_DISH.sub(' ', lower)} " for m in MIXED_MARKERS),

@@ -23,10 +23,11 @@ SYNONYMS = {
     "lasagne": "lasagna", "filet": "fillet", "sultana": "raisin",
     "lolly": "candy", "sweets": "candy", "brinjal": "eggplant", "frank": "frankfurter",
     "wiener": "frankfurter", "ceasar": "caesar", "wholemeal": "whole wheat",
-    "peeled": "without skin",
+    "peeled": "without skin", "potsticker": "pot sticker",
+    "cheesesteak": "cheese steak sandwich",
 }  # fmt: skip
 STOP = {"a", "an", "the", "of", "with", "and", "or", "in", "on", "my", "some", "plain", "fresh",
-        "regular", "homemade", "serving", "piece", "pieces"}  # fmt: skip
+        "regular", "homemade", "serving", "piece", "pieces", "philly"}  # fmt: skip
 OPTIONAL = frozenset({"fillet", "slice", "portion", "meat", "style", "bowl", "cup", "glass"})
 """Query words that name a cut or a portion; foods rarely repeat them."""
 
@@ -48,8 +49,10 @@ PREP_GROUPS = (
 PREP_OF = {word: i for i, group in enumerate(PREP_GROUPS) for word in group}
 COOKED_WORDS = frozenset({"cooked", "boiled", "roasted", "baked", "broiled", "braised", "grilled",
                           "steamed", "stewed", "simmered", "prepared", "heat"})  # fmt: skip
-PLAIN_COOKED = frozenset({"cooked", "boiled", "roasted", "baked", "broiled", "steamed", "heat",
-                          "drained"})  # fmt: skip
+PLAIN_COOKED = frozenset({"cooked", "boiled", "roasted", "baked", "broiled", "steamed",
+                          "drained", "recipe"})  # fmt: skip
+"""Words that restate a cooked food ("home recipe" is FNDDS's usual made-at-home dish);
+not "ready-to-heat", a package still to be heated."""
 UNCOOKED_WORDS = frozenset({"raw", "dry", "uncooked", "unprepared", "flour", "powder", "mix"})
 RICH_PREP = frozenset({"fried", "breaded", "coated", "battered", "stuffed", "glazed", "creamed",
                        "candied", "sauteed", "rotisserie", "stewed", "sauce", "gravy", "pickled",
@@ -63,7 +66,8 @@ COOKED_BY_DEFAULT = re.compile(
     r"drumsticks?|chops?|tenderloin|sirloin|ribs?|brisket|liver|scallops?|swordfish|catfish|"
     r"asparagus|brussels?|sprouts|okra|beets?|eggplant|squash|rutabaga|green beans?|peas|corn|"
     r"potato(es)?|yams?|collards?|turnips?|parsnips?|artichokes?|pumpkin|edamame|grits|"
-    r"mahi|haddock|snapper|sole|flounder|bass|mackerel|crab|lobster|mussels?|clams?|oysters?)\b"
+    r"mahi|haddock|snapper|sole|flounder|bass|mackerel|crab|lobster|mussels?|clams?|oysters?|"
+    r"dumplings?|wontons?|pot stickers?)\b"
 )
 RAW_BY_DEFAULT = re.compile(
     r"^(?!.*(juice$|dishes|fried|baby|dried|mixtures|drinks)).*\b(fruits?|vegetables?|berries|"
@@ -135,8 +139,12 @@ NOT_A_DISH = re.compile(
     r"|\bwith (?:salt|skin|bone|added \w+|vitamin \w+)"
 )
 """Uses of "with" that add no food ("prepared with calcium sulfate", "with skin")."""
-NOTES = re.compile(r"\(includes? [^)]*\)|\b(?:with|without) added [^,]*|\bprepared with [^,]*")
-"""Processing notes and asides ("with added vitamin D", "(includes sourdough)")."""
+NOTES = re.compile(
+    r"\(includes? [^)]*\)|\b(?:with|without) added [^,]*|\bprepared with [^,]*"
+    r"|\bfrom restaurant or fast food\b"
+)
+"""Processing notes and asides ("with added vitamin D", "(includes sourdough)"), and where
+a dish was bought ("Pizza, cheese, from restaurant or fast food": FNDDS's usual pizza)."""
 NEGATORS = frozenset({"no", "without"})
 NEGATED = re.compile(r"\b(?:no|without)(?: added)? (\w+)")
 """A food a name says is absent ("Pizza, no cheese")."""
@@ -167,7 +175,9 @@ PHRASES = {
     "sunny side up": "fried", "over easy": "fried", "hard boiled": "hard-boiled",
     "soft boiled": "soft-boiled", "jacket potato": "baked potato", "corn on the cob": "corn cob",
     "ice cream": "ice-cream", "half and half": "half-and-half", "pb&j": "peanut butter jelly",
-    "mac and cheese": "macaroni cheese", "mac n cheese": "macaroni cheese",
+    "mac and cheese": "macaroni or noodles with cheese",
+    "mac n cheese": "macaroni or noodles with cheese",
+    "macaroni and cheese": "macaroni or noodles with cheese",
     "new york strip": "strip", "bell pepper": "sweet pepper", "green pepper": "green sweet pepper",
     "green peppers": "green sweet peppers", "capsicum": "sweet pepper",
     "fish fingers": "fish sticks", "collard greens": "collards",
@@ -177,6 +187,16 @@ PHRASES = {
     "rockmelon": "cantaloupe", "string beans": "green beans", "snap beans": "green beans",
     "fat free": "nonfat", "fat-free": "nonfat", "non-fat": "nonfat", "lowfat": "low fat",
     "jelly beans": "jellybeans", "icing sugar": "powdered sugar", "caster sugar": "sugar",
+    # dishes under their FNDDS names; "eggroll" keeps the dish apart from egg-bread rolls
+    "spaghetti bolognese": "pasta with tomato-based sauce and meat",
+    "fettuccine alfredo": "pasta with cream sauce",
+    "chicken alfredo": "pasta with cream sauce and poultry",
+    "egg roll": "eggroll", "egg rolls": "eggrolls", "spring roll": "eggroll",
+    "spring rolls": "eggrolls", "chicken parmesan": "chicken parmigiana",
+    "chicken parm": "chicken parmigiana", "gummy bears": "gummy candy",
+    "gummy bear": "gummy candy", "dr pepper": "pepper type soft drink",
+    "sparkling water": "carbonated water", "soda water": "carbonated water",
+    "rib eye": "ribeye", "sweet tea": "iced tea pre-sweetened with sugar",
 }  # fmt: skip
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 

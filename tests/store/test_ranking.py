@@ -300,3 +300,70 @@ def test_niche_words_inside_an_ns_as_to_segment_cost_nothing() -> None:
     nfs = cand("fndds:51000100", "Bread, NS as to major flour", ranks=(None, None, None, 1))
     rye = cand("fndds:51401010", "Bread, rye", ranks=(None, 9, None, 2))
     assert best("bread", rye, nfs) == nfs.name
+
+
+def test_dish_names_read_as_their_fndds_names() -> None:
+    assert tokens("philly cheesesteak") == ["cheese", "steak", "sandwich"]
+    assert tokens("potstickers") == ["pot", "sticker"]
+    assert tokens("spaghetti bolognese") == tokens("pasta with tomato-based sauce and meat")
+    assert tokens("fettuccine alfredo") == tokens("pasta with cream sauce")
+    assert tokens("chicken alfredo") == tokens("pasta with cream sauce and poultry")
+    assert tokens("mac and cheese") == tokens("macaroni or noodles with cheese")
+    assert tokens("spring rolls") == tokens("egg rolls") == ["eggroll"]
+
+
+def test_egg_roll_is_the_dish_not_an_egg_bread_roll() -> None:
+    bread = cand("fndds:51154550", "Roll, egg bread")
+    dish = cand("sr28:22953", "Egg rolls, pork, refrigerated, heated")
+    assert best("egg rolls", bread, dish) == dish.name
+    assert best("spring rolls", bread, dish) == dish.name
+
+
+def test_home_recipe_counts_as_plainly_cooked() -> None:
+    packaged = cand("fndds:58146383", "Pasta with cream sauce, ready-to-heat")
+    home = cand("fndds:58146382", "Pasta with cream sauce, home recipe")
+    assert best("fettuccine alfredo", packaged, home) == home.name
+
+
+def test_from_restaurant_or_fast_food_only_says_where_it_was_bought() -> None:
+    frozen = cand("fndds:58106205", "Pizza, cheese, from frozen, thick crust")
+    usual = cand(
+        "fndds:58106210", "Pizza, cheese, from restaurant or fast food, NS as to type of crust"
+    )
+    assert best("cheese pizza", frozen, usual) == usual.name
+
+
+def test_a_product_named_as_an_example_matches_only_as_a_synonym() -> None:
+    protein_bar = cand("fndds:53720500", "Nutrition bar (Snickers Marathon Protein Bar)", rank=1)
+    candy = cand("sr28:19155", "Candies, MARS SNACKFOOD US, SNICKERS Bar", branded=True, rank=3)
+    assert best("snickers bar", protein_bar, candy) == candy.name
+    skim = cand("fndds:11113000", "Milk, fat free (skim)")
+    other = cand("fndds:11112110", "Milk, reduced fat (2%)")
+    assert best("skim milk", other, skim) == skim.name  # lower-case asides still match fully
+
+
+def test_dumplings_are_eaten_cooked() -> None:
+    unprepared = cand(
+        "sr28:32013", "Potsticker or wonton, pork and vegetable, frozen, unprepared", rank=1
+    )
+    steamed = cand("fndds:58112510", "Wonton, dumpling or pot sticker, steamed", rank=3)
+    assert best("potstickers", unprepared, steamed) == steamed.name
+
+
+def test_ready_to_heat_is_a_package_not_a_cooked_food() -> None:
+    packaged = cand(
+        "fndds:58146323", "Pasta with tomato-based sauce and meat, ready-to-heat", rank=4
+    )
+    home = cand("fndds:58146322", "Pasta with tomato-based sauce and meat, home recipe", rank=5)
+    assert best("spaghetti bolognese", packaged, home) == home.name
+
+
+def test_common_names_read_as_their_usda_names() -> None:
+    assert tokens("chicken parm") == tokens("chicken parmesan") == ["chicken", "parmigiana"]
+    assert tokens("gummy bears") == ["gummy", "candy"]
+    assert tokens("sparkling water") == ["carbonated", "water"]
+    assert tokens("rib eye") == tokens("ribeye") == ["ribeye"]
+    assert tokens("sweet tea") == tokens("iced tea pre-sweetened with sugar")
+    peppers = cand("fndds:75122000", "Peppers, raw, NFS", rank=1)
+    soda = cand("fndds:92410360", "Soft drink, pepper type", rank=8)
+    assert best("dr pepper", peppers, soda) == soda.name
