@@ -15,17 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from agents.coach.profile import ACTIVITY_FACTORS, ActivityLevel, Sex, bmr_mifflin_st_jeor
 from agents.wearables.daily import DayActivity
 
-Sex = Literal["male", "female"]
-ActivityLevel = Literal["sedentary", "light", "moderate", "active", "very_active"]
-ACTIVITY_FACTORS: dict[ActivityLevel, float] = {
-    "sedentary": 1.2,
-    "light": 1.375,
-    "moderate": 1.55,
-    "active": 1.725,
-    "very_active": 1.9,
-}
 STEP_LENGTH_PER_HEIGHT: dict[Sex, float] = {"male": 0.415, "female": 0.413}
 WALK_KCAL_PER_KG_KM = 0.5
 
@@ -53,7 +45,7 @@ class EnergyBudget:
 def mifflin_st_jeor(profile: BodyProfile) -> tuple[float, str]:
     """Resting energy (kcal/day) and the formula with the numbers filled in."""
     constant = 5 if profile.sex == "male" else -161
-    bmr = 10 * profile.weight_kg + 6.25 * profile.height_cm - 5 * profile.age + constant
+    bmr = bmr_mifflin_st_jeor(profile.sex, profile.weight_kg, profile.height_cm, profile.age)
     sign = "+" if constant > 0 else "−"
     return bmr, (
         f"BMR (Mifflin–St Jeor, {profile.sex}) = 10 × {profile.weight_kg:g} kg + "
