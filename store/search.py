@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from nutriprofile.settings import SearchSettings
 from store.database import Database
@@ -126,14 +128,19 @@ class FoodSearch:
             return cached
         embedding = vector if vector is not None else asyncio.ensure_future(self._embed_one(query))
         try:
-            async with self._gate, self._db.reader.connect() as conn:
-                found = await retrieve(conn, query, embedding, self._settings.candidates)
+            found = await retrieve(self._connect, query, embedding, self._settings.candidates)
         finally:
             if isinstance(embedding, asyncio.Future) and not embedding.done():
                 embedding.cancel()
         ranked = rerank(query, found)
         self._ranked.put(key, ranked)
         return ranked
+
+    @asynccontextmanager
+    async def _connect(self) -> AsyncIterator[AsyncConnection]:
+        """A read connection, within the pool's size (waiting callers queue here)."""
+        async with self._gate, self._db.reader.connect() as conn:
+            yield conn
 
     async def search(self, query: str, limit: int = 10) -> list[FoodHit]:
         """The best ``limit`` foods for one phrase."""
@@ -161,7 +168,7 @@ class FoodSearch:
             else:
                 found[food_id] = cached
         if missing:
-            async with self._gate, self._db.reader.connect() as conn:
+            async with self._connect() as conn:
                 rows = await conn.execute(DETAILS_SQL, {"ids": missing})
                 for row in rows:
                     detail = _detail(row)
