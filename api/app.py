@@ -12,6 +12,7 @@ from api.errors import install_error_handlers
 from api.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from api.ratelimit import RateLimitMiddleware
 from api.routes import analyze, auth, chat, foods, health, meals, profile, summary, wearables, web
+from api.routes.fitbit import router as fitbit_router
 from api.routes.wearable_webhooks import router as wearable_webhooks_router
 from nutriprofile.context import AppContext, open_context
 from nutriprofile.settings import Settings, get_settings
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None, ctx: AppContext | None = None) 
     app.include_router(summary.router)
     app.include_router(wearables.router)
     app.include_router(wearable_webhooks_router)
+    app.include_router(fitbit_router)
     app.include_router(chat.router)
     app.include_router(web.router)
     app.add_middleware(  # innermost of ours; settings read now so a weak secret fails fast

@@ -65,7 +65,7 @@ class APISettings(BaseModel):
 
 
 class ConnectorSettings(BaseModel):
-    """Live wearable connectors: Fitbit OAuth client and the Terra webhook signing secret."""
+    """Live wearable connectors: Fitbit OAuth client, token encryption, Terra webhook secret."""
 
     fitbit_client_id: str | None = Field(
         default=None, description="Fitbit app OAuth 2.0 client id."
@@ -81,6 +81,17 @@ class ConnectorSettings(BaseModel):
     )
     webhook_tolerance_s: int = Field(
         default=300, ge=1, le=3600, description="Oldest accepted webhook signature timestamp."
+    )
+    token_key: SecretStr | None = Field(
+        default=None,
+        description="Fernet key encrypting stored OAuth tokens; unset = one generated once "
+        "in <data_dir>/connector-token.key (0600).",
+    )
+    token_old_keys: SecretStr | None = Field(
+        default=None, description="Comma-separated earlier keys, still read after a rotation."
+    )
+    oauth_state_ttl_s: int = Field(
+        default=600, ge=60, le=3600, description="How long a started OAuth authorization lasts."
     )
 
 

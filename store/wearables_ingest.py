@@ -6,6 +6,7 @@ daily values and sleep stages are *updated* when they changed and left alone oth
 samples and workouts (whose keys include their values) are inserted once. Sending the
 same records again therefore changes nothing. A webhook delivery can be claimed in the
 same transaction (``event=``): a second delivery of it stores nothing.
+OAuth grants live in :mod:`store.connector_grants` (re-exported here for older callers).
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, delete, literal_column, or_, select
+from sqlalchemy import Boolean, delete, literal_column, or_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from agents.wearables.records import Record
 from store import wearables_models as m
-from store.connector_models import WearableConnection, WebhookEvent
+from store.connector_grants import load_connection as load_connection
+from store.connector_grants import save_connection as save_connection
+from store.connector_models import WebhookEvent
 from store.database import Database
 from store.wearables_rows import COLUMNS, TABLE_OF, row_of
 
@@ -118,44 +121,6 @@ async def _upsert(
     fresh = literal_column("xmax = 0", Boolean).label("fresh")
     flags = [bool(f) for f in (await conn.execute(stmt.returning(fresh))).scalars()]
     return sum(flags), len(flags) - sum(flags)
-
-
-async def save_connection(
-    db: Database,
-    user_id: str,
-    provider: str,
-    *,
-    access_token: str,
-    refresh_token: str,
-    expires_at: datetime,
-    scopes: Sequence[str] = (),
-    external_user_id: str | None = None,
-) -> None:
-    """Create or replace the user's grant with ``provider`` (e.g. after each refresh)."""
-    values = {
-        "access_token": access_token,
-        "refresh_token": refresh_token,
-        "expires_at": expires_at,
-        "scopes": " ".join(scopes),
-        "external_user_id": external_user_id,
-    }
-    stmt = pg_insert(WearableConnection).values(user_id=user_id, provider=provider, **values)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["user_id", "provider"],
-        set_={**values, "updated_at": literal_column("now()")},
-    )
-    async with db.engine.begin() as conn:
-        await conn.execute(stmt)
-
-
-async def load_connection(db: Database, user_id: str, provider: str) -> WearableConnection | None:
-    """The user's stored grant with ``provider``, if any."""
-    query = select(WearableConnection).where(
-        WearableConnection.user_id == user_id, WearableConnection.provider == provider
-    )
-    async with db.sessions() as session:
-        found: WearableConnection | None = (await session.scalars(query)).first()
-        return found
 
 
 async def prune_webhook_events(db: Database, before: datetime) -> int:

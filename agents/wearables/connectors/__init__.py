@@ -19,6 +19,7 @@ from agents.wearables.connectors.fitbit_oauth import (
     exchange_code,
     new_code_verifier,
     refresh_tokens,
+    revoke_token,
     start_authorization,
 )
 from agents.wearables.connectors.fitbit_sync import SyncSummary, connected_client, sync_fitbit
@@ -45,6 +46,7 @@ __all__ = [
     "new_code_verifier",
     "parse_event",
     "refresh_tokens",
+    "revoke_token",
     "start_authorization",
     "sync_fitbit",
     "verify_signature",

@@ -25,6 +25,7 @@ from nutriprofile.settings import ConnectorSettings
 
 AUTHORIZE_URL = "https://www.fitbit.com/oauth2/authorize"
 TOKEN_URL = "https://api.fitbit.com/oauth2/token"
+REVOKE_URL = "https://api.fitbit.com/oauth2/revoke"
 DEFAULT_SCOPES = ("activity", "heartrate", "sleep", "profile")
 VERIFIER_CHARS = re.compile(r"^[A-Za-z0-9\-._~]{43,128}$")  # RFC 7636 section 4.1
 
@@ -183,14 +184,40 @@ async def refresh_tokens(
     return await _token_request(http, app, form, now)
 
 
-async def _token_request(
-    http: httpx.AsyncClient, app: FitbitApp, form: dict[str, str], now: datetime | None
-) -> Tokens:
+async def revoke_token(http: httpx.AsyncClient, app: FitbitApp, token: str) -> None:
+    """End the user's grant (RFC 7009): either token revokes every token of the grant.
+
+    Server apps authenticate with Basic auth; public (PKCE) clients send ``client_id``.
+
+    Raises:
+        FitbitAuthError: Fitbit did not answer 200.
+    """
+    form = {"token": token}
+    if app.client_secret is None:
+        form["client_id"] = app.client_id
+    response = await http.post(REVOKE_URL, data=form, headers=_headers(app))
+    if response.status_code != 200:
+        error_type, message = fitbit_error(response)
+        raise FitbitAuthError(
+            f"Fitbit revoke failed ({response.status_code} {error_type}): {message}",
+            error_type,
+            response.status_code,
+        )
+
+
+def _headers(app: FitbitApp) -> dict[str, str]:
+    """JSON answers, and Basic client authentication for server apps."""
     headers = {"Accept": "application/json"}
     if app.client_secret is not None:
         pair = f"{app.client_id}:{app.client_secret.get_secret_value()}".encode()
         headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
-    response = await http.post(TOKEN_URL, data=form, headers=headers)
+    return headers
+
+
+async def _token_request(
+    http: httpx.AsyncClient, app: FitbitApp, form: dict[str, str], now: datetime | None
+) -> Tokens:
+    response = await http.post(TOKEN_URL, data=form, headers=_headers(app))
     if response.status_code != 200:
         error_type, message = fitbit_error(response)
         raise FitbitAuthError(

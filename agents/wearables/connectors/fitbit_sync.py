@@ -21,8 +21,10 @@ from agents.wearables.connectors import fitbit_api_records as api
 from agents.wearables.connectors.fitbit_client import FitbitClient, RateLimit, TokenSaver
 from agents.wearables.connectors.fitbit_oauth import FitbitApp, Tokens
 from agents.wearables.records import Record
+from store.connector_grants import load_connection, save_connection
 from store.database import Database
-from store.wearables_ingest import load_connection, save_connection, store_records
+from store.token_crypto import TokenCipher
+from store.wearables_ingest import store_records
 from store.wearables_rows import ImportSummary
 
 PROVIDER = "fitbit"
@@ -121,13 +123,20 @@ async def sync_fitbit(
 
 
 async def connected_client(
-    db: Database, http: httpx.AsyncClient, app: FitbitApp, user_id: str, **options: Any
+    db: Database,
+    http: httpx.AsyncClient,
+    app: FitbitApp,
+    user_id: str,
+    *,
+    cipher: TokenCipher | None = None,
+    **options: Any,
 ) -> FitbitClient | None:
     """A client on the user's stored grant that stores every refreshed token pair.
 
+    ``cipher`` opens and seals the stored tokens (default: the process's, from settings);
     ``options`` go to :class:`FitbitClient` (``sleep``, ``clock``, ``max_wait_s``, …).
     """
-    row = await load_connection(db, user_id, PROVIDER)
+    row = await load_connection(db, user_id, PROVIDER, cipher=cipher)
     if row is None:
         return None
     tokens = Tokens(
@@ -137,11 +146,12 @@ async def connected_client(
         tuple(row.scopes.split()),
         row.external_user_id,
     )
-    return FitbitClient(http, app, tokens, on_tokens=token_saver(db, user_id), **options)
+    saver = token_saver(db, user_id, cipher)
+    return FitbitClient(http, app, tokens, on_tokens=saver, **options)
 
 
-def token_saver(db: Database, user_id: str) -> TokenSaver:
-    """The ``on_tokens`` callback persisting a (new) token pair for ``user_id``."""
+def token_saver(db: Database, user_id: str, cipher: TokenCipher | None = None) -> TokenSaver:
+    """The ``on_tokens`` callback persisting a (new) token pair for ``user_id``, sealed."""
 
     async def save(tokens: Tokens) -> None:
         await save_connection(
@@ -153,6 +163,7 @@ def token_saver(db: Database, user_id: str) -> TokenSaver:
             expires_at=tokens.expires_at,
             scopes=tokens.scopes,
             external_user_id=tokens.user_id,
+            cipher=cipher,
         )
 
     return save
