@@ -25,6 +25,7 @@ COST_DEFAULT, COST_CHANGING, COST_OTHER, COST_PRIMARY = 0.015, 0.25, 0.07, 0.12
 PLAIN_BONUS, NFS_BONUS, RICH_COST, MIXED_COST, COMBO_COST = 0.3, 0.2, 0.2, 0.25, 0.25
 FAT_ADDED_COST, SALTED_COST, NO_ENERGY_COST = 0.2, 0.25, 0.6
 CONTRADICTION_COST = 0.5
+HEAD_MISS_COST = 0.4  # the name lacks the phrase's head noun ("Sour cream" for a burrito)
 SKIN_COST, SKIN_GUESS_COST = 0.2, 0.05  # against the usual way; a guess where there is none
 
 
@@ -46,6 +47,8 @@ class _Query:
     cooked: bool
     plain: bool
     bigrams: frozenset[tuple[str, str]]
+    head: str | None = None  # the phrase's head noun, when some candidate names it
+    modifiers: frozenset[str] = frozenset()  # words after "with", "filled with", ...
 
 
 def _usual_skin(q: _Query) -> str | None:
@@ -58,6 +61,7 @@ def _usual_skin(q: _Query) -> str | None:
 @lru_cache(maxsize=4_096)
 def _query(query: str) -> _Query:
     own = tokens(query)
+    head, modifiers = voc.head_word(query)
     q_tokens = tuple(dict.fromkeys([*own, *voc.broader(own)]))
     extra = len(q_tokens) - len(dict.fromkeys(own))
     lower = query.lower()
@@ -73,6 +77,8 @@ def _query(query: str) -> _Query:
         cooked=bool(voc.COOKED_BY_DEFAULT.search(" ".join(q_tokens) + " " + lower)),
         plain=len(q_tokens) - extra <= 3 and "with" not in words,
         bigrams=frozenset(zip(own, own[1:], strict=False)),
+        head=head if len(set(own)) > 1 else None,
+        modifiers=modifiers,
     )
 
 
@@ -169,6 +175,9 @@ def _match(
             explained |= hit
         elif equiv[t] & info.synonyms:
             matched += 0.7 * weight
+        elif kinds := voc.KINDS_OF.get(t, frozenset()) & own:
+            matched += 0.7 * weight  # "Nachos, beef or pork" for "nachos with meat"
+            explained |= kinds
         elif equiv[t] & info.negated:
             missing += 1  # the phrase has it, the name says it is absent
             contradicted = True
@@ -217,7 +226,15 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
         score += PLAIN_BONUS + NFS_BONUS * info.nfs
     score += 0.15 * min(len(q.bigrams & info.bigrams), 2)
     score += voc.SOURCE_PRIOR.get(c.source, 0.0) - CONTRADICTION_COST * contradicted
+    if q.head and not _names(info, equiv.get(q.head, frozenset({q.head}))):
+        score -= HEAD_MISS_COST  # twice when the name is only what goes with the food
+        score -= HEAD_MISS_COST * bool(explained and explained <= q.modifiers)
     return Scored(c, score, fused, coverage)
+
+
+def _names(info: NameInfo, words: frozenset[str]) -> bool:
+    """Whether the name (or its synonyms) says one of ``words``."""
+    return bool(words & (info.tokens | info.synonyms))
 
 
 def _ingredient_of_other_dish(name: str, words: frozenset[str] | set[str]) -> float:
@@ -237,7 +254,10 @@ def rerank(query: str, candidates: Iterable[Candidate]) -> list[Scored]:
     """Candidates best first; equal names from several sources keep the best-ranked one."""
     q = _query(query)
     found = list(candidates)
-    equiv = _equivalents(q, [name_info(c.name, c.search_text) for c in found])
+    infos = [name_info(c.name, c.search_text) for c in found]
+    equiv = _equivalents(q, infos)
+    if q.head and not any(_names(i, equiv.get(q.head, frozenset({q.head}))) for i in infos):
+        q = replace(q, head=None)  # no food names it: nothing to prefer
     if not q.cooked and any(len(e) > 1 for e in equiv.values()):
         respelled = " ".join(w for e in equiv.values() for w in e)
         q = replace(q, cooked=bool(voc.COOKED_BY_DEFAULT.search(respelled)))

@@ -24,12 +24,17 @@ SYNONYMS = {
     "lolly": "candy", "sweets": "candy", "brinjal": "eggplant", "frank": "frankfurter",
     "wiener": "frankfurter", "ceasar": "caesar", "wholemeal": "whole wheat",
     "peeled": "without skin", "potsticker": "pot sticker",
-    "cheesesteak": "cheese steak sandwich",
+    "cheesesteak": "cheese steak sandwich", "milkshake": "milk shake",
 }  # fmt: skip
 STOP = {"a", "an", "the", "of", "with", "and", "or", "in", "on", "my", "some", "plain", "fresh",
         "regular", "homemade", "serving", "piece", "pieces", "philly"}  # fmt: skip
-OPTIONAL = frozenset({"fillet", "slice", "portion", "meat", "style", "bowl", "cup", "glass"})
-"""Query words that name a cut or a portion; foods rarely repeat them."""
+OPTIONAL = frozenset({
+    "fillet", "slice", "portion", "meat", "style", "bowl", "cup", "glass",
+    "filled", "topped", "loaded", "served", "made", "packed", "covered", "drizzled",
+    "smothered", "containing",
+})  # fmt: skip
+"""Query words that name a cut or a portion, or link a food to its extras; names rarely
+repeat them."""
 
 PREP_GROUPS = (
     {"raw", "uncooked"},
@@ -130,6 +135,11 @@ HYPERNYMS = {
     "macadamia": "nut",
 }  # fmt: skip
 """Kinds whose USDA entry is filed under a broader head ("Pasta, cooked ; spaghetti")."""
+KINDS_OF = {
+    "meat": frozenset({"beef", "pork", "lamb", "veal", "ham", "goat", "venison", "bison"}),
+    "poultry": frozenset({"chicken", "turkey", "duck"}),
+}
+"""A general word in a phrase ("burrito with meat") and the kinds a name may say instead."""
 SKIN_ON_PARTS = frozenset({"thigh", "drumstick", "wing", "leg"})
 """Poultry parts usually eaten with the skin (breasts usually without)."""
 SKIN_OFF = re.compile(r"\bskin(?: / coating)? not eaten\b|\bmeat only\b|\bskinless\b")
@@ -178,6 +188,9 @@ PHRASES = {
     "mac and cheese": "macaroni or noodles with cheese",
     "mac n cheese": "macaroni or noodles with cheese",
     "macaroni and cheese": "macaroni or noodles with cheese",
+    "frankfurter sandwich": "hot dog sandwich", "frankfurter on a bun": "hot dog sandwich",
+    "frankfurter in a bun": "hot dog sandwich", "frankfurter in hot dog bun": "hot dog sandwich",
+    "frankfurter in a hot dog bun": "hot dog sandwich", "hot dog in a bun": "hot dog sandwich",
     "new york strip": "strip", "bell pepper": "sweet pepper", "green pepper": "green sweet pepper",
     "green peppers": "green sweet peppers", "capsicum": "sweet pepper",
     "fish fingers": "fish sticks", "collard greens": "collards",
@@ -218,6 +231,25 @@ def phrase_words(text: str) -> list[str]:
 def tokens(text: str) -> list[str]:
     """Words for matching: :func:`phrase_words` reduced to naive singulars."""
     return [_singular(w) for w in phrase_words(text)]
+
+
+MODIFIERS_START = frozenset({
+    "with", "without", "filled", "topped", "stuffed", "loaded", "served", "made", "in", "on",
+    "from", "packed", "covered", "drizzled", "smothered", "containing", "plus",
+})  # fmt: skip
+"""Words after which a phrase describes what goes with its food, not the food."""
+
+
+def head_word(text: str) -> tuple[str | None, frozenset[str]]:
+    """The phrase's head noun (the last word before its modifiers) and the modifiers' words.
+
+    English puts the food last in a compound and its extras after "with":
+    "chicken burrito with sour cream" is a burrito, "guava turnover" a turnover.
+    """
+    words = _TOKEN.findall(normalize_phrase(text))
+    cut = next((i for i, w in enumerate(words) if w in MODIFIERS_START and i > 0), len(words))
+    heads = tokens(" ".join(words[:cut]))
+    return (heads[-1] if heads else None), frozenset(tokens(" ".join(words[cut:])))
 
 
 def broader(words: list[str]) -> list[str]:

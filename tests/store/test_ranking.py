@@ -367,3 +367,23 @@ def test_common_names_read_as_their_usda_names() -> None:
     peppers = cand("fndds:75122000", "Peppers, raw, NFS", rank=1)
     soda = cand("fndds:92410360", "Soft drink, pepper type", rank=8)
     assert best("dr pepper", peppers, soda) == soda.name
+
+
+def test_the_phrase_head_noun_beats_what_goes_with_it() -> None:
+    # ranks as the retrievers gave them for this phrase
+    sour_cream = cand("fndds:12310100", "Sour cream, regular", ranks=(27, None, None, 5))
+    burrito = cand("fndds:58102510", "Burrito, chicken, cheese", ranks=(None, 2, None, 24))
+    assert best("chicken burrito with sour cream", sour_cream, burrito) == burrito.name
+    # no candidate names the head: nothing is preferred for it
+    assert best("chicken burrito with sour cream", sour_cream) == sour_cream.name
+
+
+def test_a_general_word_matches_the_kinds_a_name_lists() -> None:
+    beans = cand("fndds:58102610", "Burrito, with beans, cheese", ranks=(1, 1, 1, 1))
+    beef = cand("fndds:58102310", "Burrito, beef, cheese", ranks=(3, 3, 3, 3))
+    assert best("burrito with meat", beans, beef) == beef.name
+
+
+def test_everyday_names_read_as_usda_names() -> None:
+    assert "shake" in tokens("chocolate milkshake")
+    assert retrieval_words("frankfurter sandwich on wheat bread")[:3] == ["hot", "dog", "sandwich"]
