@@ -18,7 +18,11 @@ from typing import Annotated, NoReturn
 import httpx
 from fastapi import APIRouter, HTTPException, Query
 
-from agents.wearables.connectors.fitbit_client import FitbitAPIError, FitbitRateLimited
+from agents.wearables.connectors.fitbit_client import (
+    FitbitAPIError,
+    FitbitClient,
+    FitbitRateLimited,
+)
 from agents.wearables.connectors.fitbit_oauth import (
     FitbitAuthError,
     exchange_code,
@@ -31,6 +35,7 @@ from api.deps_auth import CurrentUser
 from api.deps_fitbit import FitbitAppDep, FitbitHttpDep, OptionalFitbitAppDep, TokenCipherDep
 from api.fitbit_schemas import ConnectionOut, ConnectOut, DisconnectOut, SyncIn, SyncOut
 from api.schemas import UNAUTHORIZED, UNPROCESSABLE, ErrorOut, Responses
+from store.advisory_locks import exclusive
 from store.connector_grants import Grant, delete_connection, load_connection, save_connection
 from store.database import Database
 from store.oauth_states import consume_oauth_state, create_oauth_state
@@ -43,6 +48,7 @@ CONNECT = "/v1/wearables/fitbit/connect"
 NOT_CONNECTED = f"Fitbit is not connected for this user; connect at {CONNECT}"
 UNKNOWN_STATE = f"unknown or already used OAuth state; start again at {CONNECT}"
 EXPIRED_STATE = f"OAuth state expired; start again at {CONNECT}"
+SYNC_RUNNING = "a Fitbit sync for this user is already running; try again when it has finished"
 RECONNECT = {"invalid_grant", "invalid_token", "expired_token", "insufficient_scope"}
 # answer within a request: no waiting out Fitbit's quota, one quick retry of a 5xx
 CLIENT_OPTIONS = {"max_wait_s": 0.0, "max_retries": 1, "backoff_s": 0.5}
@@ -206,8 +212,16 @@ async def sync(
         raise HTTPException(503, str(exc)) from None
     if client is None:
         raise HTTPException(409, NOT_CONNECTED)
+    async with exclusive(ctx.db, f"fitbit-sync:{user_id}") as alone:
+        if not alone:  # its token refresh would race ours (refresh tokens are single-use)
+            raise HTTPException(409, SYNC_RUNNING)
+        return await _run_sync(client, ctx.db, user_id, body)
+
+
+async def _run_sync(client: FitbitClient, db: Database, user_id: str, body: SyncIn) -> SyncOut:
+    """The sync, with Fitbit's failures as HTTP answers."""
     try:
-        summary = await sync_fitbit(client, ctx.db, user_id, body.start, body.end)
+        summary = await sync_fitbit(client, db, user_id, body.start, body.end)
     except FitbitRateLimited as exc:
         wait = max(1, math.ceil(exc.retry_after_s))
         raise HTTPException(

@@ -21,6 +21,7 @@ from api.app import create_app
 from api.deps_fitbit import get_connector_settings
 from nutriprofile.context import AppContext
 from nutriprofile.settings import ConnectorSettings, Settings
+from store.advisory_locks import exclusive
 from store.oauth_states import state_digest
 from store.token_crypto import PREFIX, cipher_from_settings
 from tests.agents.wearables.test_fitbit_connector import TOKEN_BODY, FakeFitbit
@@ -298,6 +299,20 @@ async def test_rate_limit_is_passed_on_with_retry_after(ctx: AppContext, session
     assert "retry in 1800 s" in limited.json()["detail"]
     counts = await wearable_row_counts(ctx, session.user_id)
     assert counts["wearable_daily"] == 1  # the heart range stored before the limit hit
+
+
+async def test_one_sync_per_user_at_a_time(ctx: AppContext, session: Session) -> None:
+    assert (await session.callback(await session.connect())).status_code == 200
+    body = {"start": "2017-12-16", "end": "2017-12-16"}
+    async with exclusive(ctx.db, f"fitbit-sync:{session.user_id}") as held:
+        assert held  # stands for a sync running in another worker
+        busy = await session.call("POST", "/v1/wearables/fitbit/sync", json=body)
+        assert busy.status_code == 409, busy.text
+        assert "already running" in busy.json()["detail"]
+        async with exclusive(ctx.db, f"fitbit-sync:{session.user_id}") as again:
+            assert not again
+    done = await session.call("POST", "/v1/wearables/fitbit/sync", json=body)
+    assert done.status_code == 200, done.text
 
 
 async def test_refused_refresh_asks_to_reconnect(ctx: AppContext, session: Session) -> None:
