@@ -3,35 +3,32 @@
 Parsed chunks are ``COPY``-ed straight into the tables; a chunk holding a key already
 stored (a re-import, an overlapping export) goes through a temp staging table and
 ``INSERT … ON CONFLICT (user_id, dedupe_key) DO NOTHING`` instead. So a re-import inserts
-nothing, and a corrupt file rolls everything back. A worker thread parses and builds the
-next chunk while the server stores the current one, so Python and PostgreSQL work side
-by side; at most two chunks are held, so memory stays flat whatever the file size. The
+nothing, and a corrupt file rolls everything back. A parser process
+(:mod:`store.wearables_feed`) parses and encodes the next chunks while the server stores
+the current one, so Python and PostgreSQL work side by side on two cores; a few chunks
+are held at most, so memory stays flat whatever the file size. The
 ``wearable_imports`` row is updated in separate short transactions, so status and
 progress show meanwhile.
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator
 from datetime import tzinfo
 from typing import Any
 
 import asyncpg
 from sqlalchemy import func, insert, update
 
-from agents.wearables import (
-    Record,
-    WearableFormatError,
-    ZipLimits,
-    parse_path,
-)
+from agents.wearables import WearableFormatError, ZipLimits
+from store import wearables_feed, wearables_rows
 from store import wearables_models as m
 from store.database import Database
-from store.wearables_rows import COLUMNS, ImportSummary, chunk_rows
+from store.wearables_feed import FeedJob, Frame
+from store.wearables_rows import COPY_COLUMNS, ImportSummary, progress_document
 
 DEFAULT_USER = "local"
 
@@ -76,14 +73,23 @@ async def run_import(
         WearableFormatError: the export is unsupported or corrupt; nothing was stored.
     """
     await update_import(db, import_id, status="running")
+    job = FeedJob(
+        os.fspath(path),
+        user_id,
+        str(import_id),
+        tz,
+        limits,
+        wearables_rows.CHUNK,
+        wearables_rows.ACTIVITY_LENGTH,
+    )
     try:
-        parsed = await asyncio.to_thread(parse_path, path, limits)
-        summary = ImportSummary(parsed.format, tz, errors=parsed.errors)
-        await update_import(db, import_id, format=parsed.format)
-        async with db.engine.connect() as conn:
-            pg: asyncpg.Connection = (await conn.get_raw_connection()).driver_connection
-            async with pg.transaction():
-                await _copy_all(db, pg, parsed.records, summary, user_id, import_id)
+        async with wearables_feed.spawn(job) as frames:
+            _, fmt = await anext(frames)  # detection fails here, before any transaction
+            await update_import(db, import_id, format=fmt)
+            async with db.engine.connect() as conn:
+                pg: asyncpg.Connection = (await conn.get_raw_connection()).driver_connection
+                async with pg.transaction():
+                    summary = await _copy_all(db, pg, frames, import_id)
     except Exception as exc:
         known = isinstance(exc, WearableFormatError)
         error = str(exc) if known else f"internal error: {type(exc).__name__}"
@@ -102,37 +108,22 @@ async def run_import(
 
 
 async def _copy_all(
-    db: Database,
-    pg: asyncpg.Connection,
-    records: Iterator[Record],
-    summary: ImportSummary,
-    user_id: str,
-    import_id: uuid.UUID,
-) -> None:
-    """Store chunk after chunk while a worker thread builds the next one."""
-    writer, reported = _Writer(pg), time.monotonic()
-    import_key = str(import_id)  # rows of str, float and datetime only: the GC skips them
-
-    def parse_ahead() -> asyncio.Future[dict[str, list[tuple[Any, ...]]]]:
-        return asyncio.ensure_future(
-            asyncio.to_thread(chunk_rows, records, summary, user_id, import_key)
-        )
-
-    pending = parse_ahead()
-    try:
-        while any((rows := await pending).values()):
-            pending = parse_ahead()
-            for table, table_rows in rows.items():
-                if table_rows:
-                    summary.inserted += await writer.write(table, table_rows)
-            if time.monotonic() - reported > 1.0:
-                reported = time.monotonic()
-                await update_import(db, import_id, progress=summary.progress("importing"))
-    finally:  # a failed store must not leave the parser running past the transaction
-        if not pending.done():
-            await asyncio.wait([pending])
-        if not pending.cancelled():
-            pending.exception()  # retrieved: a parse error after a store error is not "lost"
+    db: Database, pg: asyncpg.Connection, frames: AsyncIterator[Frame], import_id: uuid.UUID
+) -> ImportSummary:
+    """Store chunk after chunk as the parser process sends them; return its summary."""
+    writer, inserted, reported = _Writer(pg), 0, time.monotonic()
+    async for frame in frames:
+        if frame[0] == "done":
+            summary: ImportSummary = frame[1]
+            summary.inserted = inserted
+            return summary
+        _, table, count, data, read = frame
+        inserted += await writer.write(table, count, data)
+        if time.monotonic() - reported > 1.0:
+            reported = time.monotonic()
+            progress = progress_document("importing", read, inserted)
+            await update_import(db, import_id, progress=progress)
+    raise RuntimeError("the import's parser process sent no summary")
 
 
 class _Writer:
@@ -146,31 +137,35 @@ class _Writer:
 
     def __init__(self, pg: asyncpg.Connection) -> None:
         self.pg = pg
-        self.straight = dict.fromkeys(COLUMNS, True)
+        self.straight = dict.fromkeys(COPY_COLUMNS, True)
         self.staged: set[str] = set()
 
-    async def write(self, table: str, rows: Sequence[tuple[Any, ...]]) -> int:
-        """Store ``rows`` (keys distinct) in ``table``; return how many were new."""
+    async def write(self, table: str, count: int, data: bytes) -> int:
+        """Store ``count`` rows (keys distinct, binary COPY ``data``); return how many were new."""
         if self.straight[table]:
             try:
                 async with self.pg.transaction():
-                    status = await self.pg.copy_records_to_table(
-                        table, records=rows, columns=COLUMNS[table]
-                    )
-                return _count(status)
+                    return _count(await self._copy(table, table, data))
             except asyncpg.UniqueViolationError:
                 pass
-        inserted = await self._merge(table, rows)
-        self.straight[table] = inserted == len(rows)
+        inserted = await self._merge(table, data)
+        self.straight[table] = inserted == count
         return inserted
 
-    async def _merge(self, table: str, rows: Sequence[tuple[Any, ...]]) -> int:
+    async def _copy(self, into: str, table: str, data: bytes) -> str:
+        """COPY a chunk of ``table``'s rows into ``into`` (the table or its staging table)."""
+        status: str = await self.pg.copy_to_table(
+            into, source=memoryview(data), columns=COPY_COLUMNS[table], format="binary"
+        )
+        return status
+
+    async def _merge(self, table: str, data: bytes) -> int:
         """COPY into the staging table, insert the rows whose keys are new."""
-        stage, cols = f"_stage_{table}", ", ".join(COLUMNS[table])
+        stage, cols = f"_stage_{table}", ", ".join(COPY_COLUMNS[table])
         if table not in self.staged:
             await self.pg.execute(f"CREATE TEMP TABLE {stage} (LIKE {table}) ON COMMIT DROP")
             self.staged.add(table)
-        await self.pg.copy_records_to_table(stage, records=rows, columns=COLUMNS[table])
+        await self._copy(stage, table, data)
         status = await self.pg.execute(
             f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {stage} "
             "ON CONFLICT (user_id, dedupe_key) DO NOTHING"

@@ -13,7 +13,7 @@ text inline from memoised pieces (:func:`canon_time`, :func:`canon_float`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from hashlib import sha1
 from typing import Literal, TypeAlias
 
@@ -72,7 +72,10 @@ def _canon(part: object) -> str:
 _MEMO_LIMIT = 1 << 16  # entries per memo; cleared when full, so memory stays bounded
 _MM_SS = tuple(f"{m:02d}:{s:02d}+00:00" for m in range(60) for s in range(60))
 _hour_heads: dict[int, str] = {}
+_hours: dict[int, tuple[str, int]] = {}
 _float_texts: dict[float, str] = {}
+_UNIX = datetime(1970, 1, 1, tzinfo=UTC)
+_MICRO = timedelta(microseconds=1)
 
 
 def canon_time(moment: datetime) -> str:
@@ -86,6 +89,39 @@ def canon_time(moment: datetime) -> str:
             head = _hour_heads[hour] = moment.isoformat()[:14]
         return head + _MM_SS[moment.minute * 60 + moment.second]
     return _canon(moment)
+
+
+def canon_time_micros(moment: datetime) -> tuple[str, int]:
+    """``canon_time(moment)`` and ``moment`` in microseconds since 1970 (UTC), together.
+
+    An import needs both for every sample (the key and the stored time); whole-second
+    UTC times get both from one memo of their hour.
+    """
+    if moment.__class__ is datetime and moment.tzinfo is UTC and not moment.microsecond:
+        hour = moment.toordinal() * 24 + moment.hour
+        memo = _hours.get(hour)
+        if memo is None:
+            if len(_hours) >= _MEMO_LIMIT:
+                _hours.clear()
+            start = moment.replace(minute=0, second=0)
+            memo = _hours[hour] = (moment.isoformat()[:14], (start - _UNIX) // _MICRO)
+        index = moment.minute * 60 + moment.second
+        return memo[0] + _MM_SS[index], memo[1] + index * 1_000_000
+    return _canon(moment), (moment - _UNIX) // _MICRO
+
+
+def sample_key_parts(source: SourceInfo, kind: str) -> tuple[str, str]:
+    """The text around a sample key's times and value, fixed for one source and kind."""
+    provider, device, app = source.provider, source.device, source.app
+    return (
+        f"sample|{'' if provider is None else provider}|{'' if kind is None else kind}|",
+        f"|{'' if device is None else device}|{'' if app is None else app}",
+    )
+
+
+def sample_key(head: str, start: str, end: str, value: float, tail: str) -> str:
+    """A sample's key from :func:`sample_key_parts` and its canonical times."""
+    return _hex(f"{head}{start}|{end}|{canon_float(value)}{tail}")
 
 
 def canon_float(value: float) -> str:
@@ -124,15 +160,34 @@ class Sample:
 
     def dedupe_key(self) -> str:
         """Stable identity: same provider, kind, interval, value, device and app."""
-        s, start, end, kind = self.source, self.start, self.end, self.kind
-        provider, device, app = s.provider, s.device, s.app
+        start, end = self.start, self.end
         start_text = canon_time(start)
         end_text = start_text if end is start else canon_time(end)
-        return _hex(  # _key's text, inlined: this runs for every sample of an import
-            f"sample|{'' if provider is None else provider}|{'' if kind is None else kind}|"
-            f"{start_text}|{end_text}|{canon_float(self.value)}|"
-            f"{'' if device is None else device}|{'' if app is None else app}"
-        )
+        head, tail = sample_key_parts(self.source, self.kind)  # _key's text, inlined
+        return sample_key(head, start_text, end_text, self.value, tail)
+
+
+_SAMPLE_SLOTS = tuple(getattr(Sample, name).__set__ for name in Sample.__slots__)
+_new_object = object.__new__
+
+
+def new_sample(
+    kind: SampleKind, start: datetime, end: datetime, value: float, unit: str, source: SourceInfo
+) -> Sample:
+    """``Sample(kind, start, end, value, unit, source)`` for parsers' hot loops.
+
+    It fills the slots directly: the frozen dataclass's ``__init__`` goes through
+    ``object.__setattr__`` per field, which is most of the cost of making a sample.
+    """
+    sample: Sample = _new_object(Sample)
+    set_kind, set_start, set_end, set_value, set_unit, set_source = _SAMPLE_SLOTS
+    set_kind(sample, kind)
+    set_start(sample, start)
+    set_end(sample, end)
+    set_value(sample, value)
+    set_unit(sample, unit)
+    set_source(sample, source)
+    return sample
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,3 +148,32 @@ async def test_an_overlong_workout_name_is_cut_to_the_column_not_refused(
         )
     expected = activity_name("HKWorkoutActivityType" + name)  # very_very_…, 149 characters
     assert len(expected) > 64 and stored == expected[: wearables_rows.ACTIVITY_LENGTH]
+
+
+async def test_failed_import_leaves_the_earlier_import_intact(
+    ctx, shared_dir, tmp_path, small_chunks, users
+):
+    user = users()
+    _, first = await do_import(ctx, shared_dir / "wearables/apple/export.xml", user)
+    before = await stored(ctx, user)
+    path = tmp_path / "export.xml"  # the same records and new ones, then a corrupt tail
+    make_scaled_export(shared_dir / "wearables/apple/export.xml", path, 3)
+    data = path.read_bytes()
+    path.write_bytes(data[: data.rindex(b"</HealthData>")] + b"<Record <")
+    with pytest.raises(WearableFormatError, match="malformed XML"):
+        await do_import(ctx, path, user)
+    assert first.inserted == before[0] and await stored(ctx, user) == before
+
+
+async def test_parser_process_that_dies_fails_the_import(ctx, shared_dir, users, monkeypatch):
+    user = users()
+    import_id = await create_import(ctx.db, user, "export.xml", "UTC")
+    monkeypatch.setattr("sys.executable", "/bin/false")  # the parser process exits at once
+    with pytest.raises(RuntimeError, match="parser process exited"):
+        await run_import(
+            ctx.db, import_id, shared_dir / "wearables/apple/export.xml", user, ZoneInfo("UTC")
+        )
+    monkeypatch.undo()
+    row = await get_import(ctx.db, import_id, user)
+    assert row.status == "failed" and row.errors == ["internal error: RuntimeError"]
+    assert (await stored(ctx, user))[0] == 0

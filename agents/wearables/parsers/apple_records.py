@@ -10,7 +10,7 @@ types return before any date is parsed.
 from __future__ import annotations
 
 from agents.wearables.parsers import apple_types as T
-from agents.wearables.records import Provider, Record, Sample, SampleKind, SourceInfo
+from agents.wearables.records import Provider, Record, SampleKind, SourceInfo, new_sample
 from agents.wearables.safety import note
 from agents.wearables.sleep import SleepAssembler
 from agents.wearables.timeutil import parse_apple
@@ -31,8 +31,12 @@ class RecordReader:
         self._factors: dict[tuple[SampleKind, str], float] = {}
 
     def source(self, device: str | None, app: str | None) -> SourceInfo:
-        """Memoised SourceInfo for a raw ``device`` string and ``sourceName``."""
-        key = (device, app)
+        """Memoised SourceInfo for a raw ``device`` string and ``sourceName``.
+
+        Keyed without the device's object address (new in every record), so that one
+        device's records share one object, which the import notices by identity.
+        """
+        key = (T.device_tail(device) if device else device, app)
         info = self._sources.get(key)
         if info is None:
             if len(self._sources) > 4096:
@@ -80,7 +84,7 @@ class RecordReader:
         end = start if attrs[e] == attrs[s] else parse_apple(attrs[e])
         device = attrs[d] if d > 0 else None
         app = attrs[n] if n > 0 else None
-        source = self._sources.get((device, app)) or self.source(device, app)
+        source = self.source(device, app)
         if kind is not None:
             if v < 0:
                 raise KeyError("value")
@@ -89,7 +93,7 @@ class RecordReader:
             if mult is None:
                 mult = self._factors[(kind, unit)] = factor(kind, unit)
             out.append(
-                Sample(kind, start, end, float(attrs[v]) * mult, CANONICAL_UNIT[kind], source)
+                new_sample(kind, start, end, float(attrs[v]) * mult, CANONICAL_UNIT[kind], source)
             )
             return
         value = attrs[v] if v > 0 else ""

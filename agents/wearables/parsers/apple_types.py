@@ -53,7 +53,7 @@ def device_label(raw: str | None) -> str | None:
     """
     if not raw:
         return None
-    tail = raw.split(">, ", 1)[1] if raw.startswith("<<HKDevice") and ">, " in raw else raw
+    tail = device_tail(raw)
     if tail in _DEVICE_CACHE:
         return _DEVICE_CACHE[tail]
     fields = {k: v.strip() for k, v in _DEVICE_FIELD.findall(tail)}
@@ -67,6 +67,11 @@ def device_label(raw: str | None) -> str | None:
         _DEVICE_CACHE.clear()
     _DEVICE_CACHE[tail] = label
     return label
+
+
+def device_tail(raw: str) -> str:
+    """``raw`` without its ``<<HKDevice: 0x…>, `` head: an object address, new every record."""
+    return raw.split(">, ", 1)[1] if raw.startswith("<<HKDevice") and ">, " in raw else raw
 
 
 def activity_name(workout_type: str) -> str:
