@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -27,9 +28,11 @@ def create_app(settings: Settings | None = None, ctx: AppContext | None = None) 
         own = ctx is None
         app.state.ctx = ctx or await open_context(chosen)
         app.state.ctx.embedder.warm_up()
+        reading = asyncio.create_task(app.state.ctx.search.warm_up())  # in the background
         try:
             yield
         finally:
+            reading.cancel()
             if own:
                 await app.state.ctx.close()
 

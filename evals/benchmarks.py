@@ -161,6 +161,7 @@ async def main(args: argparse.Namespace) -> None:
         if "embed" in args.only:
             bench_embeddings(ctx, phrases * 3)
         if "search" in args.only:
+            await ctx.search.warm_up()  # as `nutriprofile serve` does at start
             await bench_search(ctx, phrases)
         nutribench = [m for f in args.nutribench for m in load_nutribench(f).meals]
         if "analyze" in args.only:

@@ -51,10 +51,15 @@ def _intra_op_threads(count: int | None) -> Iterator[None]:
         torch.set_num_threads(before)
 
 
-def _phrase_encoder(model_dir: Path, model: Any) -> OnnxPhraseEncoder | None:
+QUERY_ENCODERS = ("int8", "onnx", "torch")
+
+
+def _phrase_encoder(model_dir: Path, model: Any, kind: str) -> OnnxPhraseEncoder | None:
     """The ONNX Runtime encoder for short batches, or None (PyTorch then does it all)."""
+    if kind == "torch":
+        return None
     try:
-        return OnnxPhraseEncoder.load(model_dir, model)
+        return OnnxPhraseEncoder.load(model_dir, model, int8=kind == "int8")
     except Exception:  # noqa: BLE001 - an optional speed-up; PyTorch gives the same vectors
         log.warning("ONNX Runtime unavailable; queries embedded with PyTorch", exc_info=True)
         return None
@@ -66,7 +71,9 @@ class Embedder:
     def __init__(self, cache_size: int = 20_000) -> None:
         self._model: Any = None
         self._phrases: OnnxPhraseEncoder | None = None
-        self._use_onnx = os.environ.get("NUTRI_ONNX_QUERIES", "1") != "0"
+        self._query_encoder = os.environ.get("NUTRI_QUERY_ENCODER", "onnx")
+        if self._query_encoder not in QUERY_ENCODERS:
+            raise ValueError(f"NUTRI_QUERY_ENCODER must be one of {QUERY_ENCODERS}")
         self._load_lock = threading.Lock()
         self._encode_lock = threading.Lock()
         self._cache: OrderedDict[str, Vector] = OrderedDict()
@@ -86,8 +93,9 @@ class Embedder:
                     from sentence_transformers import SentenceTransformer
 
                     model = SentenceTransformer(str(get_model_path()), device="cpu")
-                    if self._use_onnx:
-                        self._phrases = _phrase_encoder(Path(get_model_path()), model)
+                    self._phrases = _phrase_encoder(
+                        Path(get_model_path()), model, self._query_encoder
+                    )
                     self._model = model
         return self._model
 

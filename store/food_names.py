@@ -12,6 +12,7 @@ combination of two foods).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,7 +80,19 @@ def _skin(lower: str) -> str | None:
     return "on" if voc.SKIN_ON.search(lower) else None
 
 
-@lru_cache(maxsize=50_000)
+NAME_CACHE_SIZE = 50_000
+
+
+def read_names(names: Iterable[tuple[str, str]]) -> int:
+    """Read food names ahead of searches (each reading is cached); returns how many."""
+    count = 0
+    for name, search_text in names:
+        name_info(name, search_text)
+        count += 1
+    return count
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_info(name: str, search_text: str) -> NameInfo:
     """Read ``name`` (``search_text`` adds the source's synonyms after it)."""
     lower = name.lower()

@@ -41,10 +41,9 @@ from store.vocabulary import misspelled, phrase_words, retrieval_words
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS = 8
 HEAD_SOURCES = ("sr28", "fndds")
-FIELDS = (
-    "f.id, f.source, f.source_id, f.name, f.category, f.is_branded, f.is_mixed_dish, "
-    "f.search_text, " + ", ".join("f." + k for k in CORE_KEYS)
-)
+_NAMED = ("id", "source", "source_id", "name", "category", "is_branded", "is_mixed_dish")
+FIELDS = ", ".join(f"f.{c}" for c in (*_NAMED, "search_text", *CORE_KEYS))
+"""The columns every retriever returns first, in the order :func:`_candidate` unpacks."""
 
 
 VOCABULARY_SQL = text(
@@ -148,17 +147,19 @@ def _candidate(
     ranks: tuple[int | None, ...],
     semantic: tuple[int | None, float | None],
 ) -> Candidate:
-    nutrients = {k: float(v) for k in CORE_KEYS if (v := getattr(row, k)) is not None}
+    # FIELDS order: positions are much cheaper than a Row's attribute lookups
+    food_id, source, source_id, name, category, branded, mixed, search_text, *rest = row
+    core = rest[: len(CORE_KEYS)]
     return Candidate(
-        id=row.id,
-        source=row.source,
-        source_id=row.source_id,
-        name=row.name,
-        category=row.category,
-        is_branded=row.is_branded,
-        is_mixed_dish=row.is_mixed_dish,
-        search_text=row.search_text,
-        nutrients=nutrients,
+        id=food_id,
+        source=source,
+        source_id=source_id,
+        name=name,
+        category=category,
+        is_branded=branded,
+        is_mixed_dish=mixed,
+        search_text=search_text,
+        nutrients={k: float(v) for k, v in zip(CORE_KEYS, core, strict=True) if v is not None},
         lexical_rank=ranks[0],
         trigram_rank=ranks[1],
         semantic_rank=semantic[0],

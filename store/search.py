@@ -15,6 +15,7 @@ from nutriprofile.settings import SearchSettings
 from store.database import Database
 from store.embed_batcher import EmbedBatcher
 from store.embeddings import Embedder, Vector
+from store.food_names import NAME_CACHE_SIZE, read_names
 from store.nutrients import CORE_KEYS
 from store.ranking import Scored, rerank
 from store.records import PortionRecord
@@ -176,11 +177,32 @@ class FoodSearch:
                     found[detail.id] = detail
         return found
 
+    async def warm_up(self) -> int:
+        """Read every food name the re-ranker will see, once per database and process.
+
+        A phrase seen for the first time still meets mostly known foods; reading
+        their names ahead (about 2 s of one core, in a thread) takes that work off
+        the first searches. Skipped when the names outnumber the reading cache.
+        """
+        key = str(self._db.url)
+        if key in _NAMES_READ:
+            return 0
+        _NAMES_READ.add(key)
+        async with self._connect() as conn:
+            count = await conn.scalar(text("SELECT count(*) FROM foods"))
+            if not count or count > NAME_CACHE_SIZE // 2:
+                return 0
+            rows = [(name, search) for name, search in await conn.execute(NAMES_SQL)]
+        return await asyncio.to_thread(read_names, rows)
+
     def forget_cached(self) -> None:
         """Drop cached foods and rankings (call after importing in this process)."""
         self._details.clear()
         self._ranked.clear()
 
+
+NAMES_SQL = text("SELECT name, search_text FROM foods")
+_NAMES_READ: set[str] = set()
 
 DETAILS_SQL = text(
     f"""

@@ -75,3 +75,26 @@ def test_a_failed_export_falls_back_to_pytorch(
     assert not list(model_cache.glob("*.onnx*"))  # nothing half-written left behind
     reference = embedder._ensure_model().encode(PHRASES[:2], normalize_embeddings=True)
     assert np.abs(vectors - reference).max() < 1e-6
+
+
+def test_int8_query_encoder_stays_close_to_the_float_vectors(
+    model_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NUTRI_QUERY_ENCODER", "int8")
+    embedder = Embedder(cache_size=0)
+    quantized = embedder.encode(PHRASES)
+    assert list(model_cache.glob("*-int8.onnx"))
+    reference = embedder._ensure_model().encode(PHRASES, normalize_embeddings=True)
+    cosines = (quantized * reference).sum(axis=1)
+    assert cosines.min() > 0.98
+    assert np.abs(quantized - reference).max() > 1e-4  # really the quantized graph
+
+
+def test_torch_query_encoder_and_bad_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NUTRI_QUERY_ENCODER", "torch")
+    embedder = Embedder(cache_size=0)
+    embedder.encode(["rice"])
+    assert embedder._phrases is None
+    monkeypatch.setenv("NUTRI_QUERY_ENCODER", "fast")
+    with pytest.raises(ValueError, match="NUTRI_QUERY_ENCODER"):
+        Embedder()
