@@ -71,7 +71,6 @@ def _canon(part: object) -> str:
 
 _MEMO_LIMIT = 1 << 16  # entries per memo; cleared when full, so memory stays bounded
 _MM_SS = tuple(f"{m:02d}:{s:02d}+00:00" for m in range(60) for s in range(60))
-_hour_heads: dict[int, str] = {}
 _hours: dict[int, tuple[str, int]] = {}
 _float_texts: dict[float, str] = {}
 _UNIX = datetime(1970, 1, 1, tzinfo=UTC)
@@ -80,15 +79,14 @@ _MICRO = timedelta(microseconds=1)
 
 def canon_time(moment: datetime) -> str:
     """``_canon(moment)``; whole-second UTC times reuse their hour's ``YYYY-MM-DDTHH:``."""
-    if moment.__class__ is datetime and moment.tzinfo is UTC and not moment.microsecond:
-        hour = moment.toordinal() * 24 + moment.hour
-        head = _hour_heads.get(hour)
-        if head is None:
-            if len(_hour_heads) >= _MEMO_LIMIT:
-                _hour_heads.clear()
-            head = _hour_heads[hour] = moment.isoformat()[:14]
-        return head + _MM_SS[moment.minute * 60 + moment.second]
+    if _memoisable(moment):
+        return canon_time_micros(moment)[0]
     return _canon(moment)
+
+
+def _memoisable(moment: datetime) -> bool:
+    """Whole-second UTC times: their text and microseconds come from an hourly memo."""
+    return moment.__class__ is datetime and moment.tzinfo is UTC and not moment.microsecond
 
 
 def canon_time_micros(moment: datetime) -> tuple[str, int]:
@@ -97,7 +95,7 @@ def canon_time_micros(moment: datetime) -> tuple[str, int]:
     An import needs both for every sample (the key and the stored time); whole-second
     UTC times get both from one memo of their hour.
     """
-    if moment.__class__ is datetime and moment.tzinfo is UTC and not moment.microsecond:
+    if _memoisable(moment):
         hour = moment.toordinal() * 24 + moment.hour
         memo = _hours.get(hour)
         if memo is None:

@@ -29,14 +29,19 @@ from agents.wearables.connectors.fitbit_oauth import (
     revoke_token,
     start_authorization,
 )
-from agents.wearables.connectors.fitbit_sync import PROVIDER, connected_client, sync_fitbit
+from agents.wearables.connectors.fitbit_sync import (
+    PROVIDER,
+    connected_client,
+    sync_fitbit,
+    token_saver,
+)
 from api.deps import ContextDep
 from api.deps_auth import CurrentUser
 from api.deps_fitbit import FitbitAppDep, FitbitHttpDep, OptionalFitbitAppDep, TokenCipherDep
 from api.fitbit_schemas import ConnectionOut, ConnectOut, DisconnectOut, SyncIn, SyncOut
 from api.schemas import UNAUTHORIZED, UNPROCESSABLE, ErrorOut, Responses
 from store.advisory_locks import exclusive
-from store.connector_grants import Grant, delete_connection, load_connection, save_connection
+from store.connector_grants import Grant, delete_connection, load_connection
 from store.database import Database
 from store.oauth_states import consume_oauth_state, create_oauth_state
 from store.token_crypto import TokenCipher, TokenKeyError
@@ -128,17 +133,7 @@ async def callback(
         _fitbit_failed(exc, "token request")
     except httpx.HTTPError as exc:
         raise HTTPException(502, f"Fitbit could not be reached ({type(exc).__name__})") from None
-    await save_connection(
-        ctx.db,
-        user_id,
-        PROVIDER,
-        access_token=tokens.access_token,
-        refresh_token=tokens.refresh_token,
-        expires_at=tokens.expires_at,
-        scopes=tokens.scopes,
-        external_user_id=tokens.user_id,
-        cipher=cipher,
-    )
+    await token_saver(ctx.db, user_id, cipher)(tokens)
     grant = await _grant(ctx.db, user_id, cipher)
     assert grant is not None  # just saved
     return ConnectionOut.of(grant)

@@ -195,14 +195,7 @@ async def revoke_token(http: httpx.AsyncClient, app: FitbitApp, token: str) -> N
     form = {"token": token}
     if app.client_secret is None:
         form["client_id"] = app.client_id
-    response = await http.post(REVOKE_URL, data=form, headers=_headers(app))
-    if response.status_code != 200:
-        error_type, message = fitbit_error(response)
-        raise FitbitAuthError(
-            f"Fitbit revoke failed ({response.status_code} {error_type}): {message}",
-            error_type,
-            response.status_code,
-        )
+    await _post(http, app, REVOKE_URL, form, "revoke")
 
 
 def _headers(app: FitbitApp) -> dict[str, str]:
@@ -214,17 +207,25 @@ def _headers(app: FitbitApp) -> dict[str, str]:
     return headers
 
 
-async def _token_request(
-    http: httpx.AsyncClient, app: FitbitApp, form: dict[str, str], now: datetime | None
-) -> Tokens:
-    response = await http.post(TOKEN_URL, data=form, headers=_headers(app))
+async def _post(
+    http: httpx.AsyncClient, app: FitbitApp, url: str, form: dict[str, str], what: str
+) -> httpx.Response:
+    """POST a form to Fitbit's OAuth endpoints; anything but 200 is a FitbitAuthError."""
+    response = await http.post(url, data=form, headers=_headers(app))
     if response.status_code != 200:
         error_type, message = fitbit_error(response)
         raise FitbitAuthError(
-            f"Fitbit token request failed ({response.status_code} {error_type}): {message}",
+            f"Fitbit {what} failed ({response.status_code} {error_type}): {message}",
             error_type,
             response.status_code,
         )
+    return response
+
+
+async def _token_request(
+    http: httpx.AsyncClient, app: FitbitApp, form: dict[str, str], now: datetime | None
+) -> Tokens:
+    response = await _post(http, app, TOKEN_URL, form, "token request")
     return Tokens.from_response(response.json(), now or datetime.now(UTC))
 
 
