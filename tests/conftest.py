@@ -70,3 +70,20 @@ async def ctx(test_settings):  # type: ignore[no-untyped-def]
     await ensure_sources(context.db, context.embedder, ALL_SOURCES, test_settings.usda_dir)
     yield context
     await context.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def connector_key_kept_in_test_data() -> Iterator[None]:
+    """Code that seals tokens with the process's cipher keeps its key under ``.data/test``.
+
+    Without this, such tests would create ``connector-token.key`` in the user's own
+    data folder (the default ``data_dir``).
+    """
+    import store.connector_grants as grants
+    from nutriprofile.settings import Settings
+    from store.token_crypto import cipher_from_settings
+
+    settings = Settings(environment="test", data_dir=ROOT / ".data" / "test")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grants, "default_cipher", lambda: cipher_from_settings(settings))
+        yield
