@@ -1,22 +1,14 @@
 import asyncio
 import json
-import uuid
 
 import pytest
+
+from tests.accounts import signed_in
 
 pytestmark = pytest.mark.db
 
 BREAKFAST = "I had two eggs and toast for breakfast"
 MACROS = ("energy_kcal", "protein_g", "carbohydrate_g", "fat_g")
-
-
-async def signed_in(client) -> dict[str, str]:
-    email = f"chat-{uuid.uuid4().hex[:12]}@example.com"
-    response = await client.post(
-        "/v1/auth/register", json={"email": email, "password": "long enough pw"}
-    )
-    assert response.status_code == 201
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
 async def say(client, headers, message: str, thread_id: str | None = None, status: int = 200):
@@ -36,7 +28,7 @@ def shown(value: float) -> str:
 
 
 async def test_log_confirm_then_summary_matches_the_database(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "chat")
     asked = await say(client, headers, BREAKFAST)
     assert asked["pending_confirmation"]["question"].startswith("Log this meal:")
     assert asked["reply"] == asked["pending_confirmation"]["question"]
@@ -57,7 +49,7 @@ async def test_log_confirm_then_summary_matches_the_database(client) -> None:
 
 
 async def test_no_leaves_the_diary_unchanged_and_claims_nothing(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "chat")
     asked = await say(client, headers, "I had a banana")
     declined = await say(client, headers, "no", asked["thread_id"])
     assert declined["reply"] == "OK, nothing was logged."
@@ -67,7 +59,7 @@ async def test_no_leaves_the_diary_unchanged_and_claims_nothing(client) -> None:
 
 
 async def test_undo_deletes_the_meal_just_logged(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "chat")
     first = await say(client, headers, "log an apple")
     assert first["pending_confirmation"] is None and first["reply"].startswith("Logged")
     [meal] = await todays_meals(client, headers)
@@ -78,7 +70,7 @@ async def test_undo_deletes_the_meal_just_logged(client) -> None:
 
 
 async def test_profile_from_a_sentence_then_targets(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "chat")
     asked = await say(client, headers, "I'm 30, male, 180 cm, 80 kg, moderately active")
     assert asked["pending_confirmation"] is not None
     assert (await client.get("/v1/profile", headers=headers)).status_code == 404
@@ -91,7 +83,7 @@ async def test_profile_from_a_sentence_then_targets(client) -> None:
 
 
 async def test_threads_belong_to_their_user(client) -> None:
-    alice, bob = await signed_in(client), await signed_in(client)
+    alice, bob = await signed_in(client, "chat"), await signed_in(client, "chat")
     started = await say(client, alice, "what did I eat today?")
     thread = started["thread_id"]
     assert (await client.get(f"/v1/chat/threads/{thread}", headers=bob)).status_code == 404
@@ -118,7 +110,7 @@ def parse_sse(text: str) -> list[tuple[str, dict]]:
 
 
 async def test_sse_streams_tokens_and_tool_events(client) -> None:
-    headers = {**await signed_in(client), "Accept": "text/event-stream"}
+    headers = {**await signed_in(client, "chat"), "Accept": "text/event-stream"}
     response = await client.post("/v1/chat", json={"message": "log an apple"}, headers=headers)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/event-stream")
@@ -135,7 +127,7 @@ async def test_sse_streams_tokens_and_tool_events(client) -> None:
 
 
 async def test_parallel_chats_do_not_cross_talk(client) -> None:
-    users = [await signed_in(client), await signed_in(client)]
+    users = [await signed_in(client, "chat"), await signed_in(client, "chat")]
     grams = list(range(101, 121))
 
     async def chat(n: int, g: int) -> tuple[int, dict]:

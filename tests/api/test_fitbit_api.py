@@ -5,7 +5,6 @@ answering the payload shapes of the connector tests (Fitbit's Web API reference)
 code exchange checks the PKCE verifier against the challenge of the consent URL.
 """
 
-import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +23,7 @@ from nutriprofile.settings import ConnectorSettings, Settings
 from store.advisory_locks import exclusive
 from store.oauth_states import state_digest
 from store.token_crypto import PREFIX, cipher_from_settings
+from tests.accounts import register
 from tests.agents.wearables.test_fitbit_connector import TOKEN_BODY, FakeFitbit
 from tests.wearable_rows import TABLES, wearable_row_counts
 
@@ -110,18 +110,6 @@ class Session:
         return [str(t) for t in tokens]
 
 
-async def register(http: httpx.AsyncClient) -> tuple[dict[str, str], str]:
-    email = f"fitbit-{uuid.uuid4().hex[:12]}@example.com"
-    response = await http.post(
-        "/v1/auth/register", json={"email": email, "password": "long enough pw"}
-    )
-    assert response.status_code == 201, response.text
-    headers = {"Authorization": f"Bearer {response.json()['access_token']}"}
-    me = await http.get("/v1/auth/me", headers=headers)
-    assert me.status_code == 200, me.text
-    return headers, str(me.json()["id"])
-
-
 @pytest.fixture
 async def app_http(ctx: AppContext, test_settings: Settings) -> AsyncIterator[Any]:
     """The app with Fitbit configured and served by a fake; yields (client, fake, app)."""
@@ -139,7 +127,7 @@ async def app_http(ctx: AppContext, test_settings: Settings) -> AsyncIterator[An
 @pytest.fixture
 async def session(ctx: AppContext, app_http: Any) -> AsyncIterator[Session]:
     http, fitbit, _ = app_http
-    headers, user_id = await register(http)
+    headers, user_id = await register(http, "fitbit")
     user = Session(http, fitbit, headers, user_id)
     yield user
     async with ctx.db.engine.begin() as conn:
@@ -234,7 +222,7 @@ async def test_a_state_works_once_and_only_for_its_user(
     ctx: AppContext, app_http: Any, session: Session
 ) -> None:
     state = await session.connect()
-    other_headers, other_id = await register(session.http)
+    other_headers, other_id = await register(session.http, "fitbit")
     try:
         stolen = await session.http.get(
             "/v1/wearables/fitbit/callback",

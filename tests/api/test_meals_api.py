@@ -2,19 +2,12 @@ import uuid
 
 import pytest
 
+from tests.accounts import signed_in
+
 pytestmark = pytest.mark.db
 
 MEAL = "two large eggs and a cup of cooked brown rice"
 DAY = "2025-03-14"
-
-
-async def signed_in(client) -> dict[str, str]:
-    email = f"meals-{uuid.uuid4().hex[:12]}@example.com"
-    response = await client.post(
-        "/v1/auth/register", json={"email": email, "password": "long enough pw"}
-    )
-    assert response.status_code == 201
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
 async def log(client, headers, text: str = MEAL, day: str = DAY):
@@ -32,7 +25,7 @@ def assert_items_sum_to_totals(meal) -> None:
 
 
 async def test_logged_meal_items_are_traceable_and_sum_to_totals(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "meals")
     meal = await log(client, headers)
     assert meal["date"] == DAY and meal["text"] == MEAL and meal["unmatched"] == []
     eggs, rice = meal["items"]
@@ -54,7 +47,7 @@ async def test_logged_meal_items_are_traceable_and_sum_to_totals(client) -> None
 
 
 async def test_text_without_food_is_422_and_stores_nothing(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "meals")
     response = await client.post(
         "/v1/meals", json={"text": "zqxw blorf", "date": DAY}, headers=headers
     )
@@ -67,14 +60,14 @@ async def test_text_without_food_is_422_and_stores_nothing(client) -> None:
 
 
 async def test_empty_text_is_422(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "meals")
     response = await client.post("/v1/meals", json={"text": "   "}, headers=headers)
     assert response.status_code == 422
     assert "empty" in response.json()["detail"]
 
 
 async def test_unknown_part_is_reported_and_the_rest_logged(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "meals")
     meal = await log(client, headers, "100 g of zqxw blorf and an apple")
     assert meal["unmatched"] == ["100 g of zqxw blorf"]
     assert [i["food_phrase"] for i in meal["items"]] == ["apple"]
@@ -82,7 +75,7 @@ async def test_unknown_part_is_reported_and_the_rest_logged(client) -> None:
 
 
 async def test_list_is_per_day_and_slot_comes_from_the_text(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "meals")
     first = await log(client, headers, "two eggs for breakfast", "2025-03-15")
     second = await log(client, headers, "an apple", "2025-03-15")
     await log(client, headers, "an apple", "2025-03-16")
@@ -92,7 +85,7 @@ async def test_list_is_per_day_and_slot_comes_from_the_text(client) -> None:
 
 
 async def test_patch_grams_rescales_nutrients_and_totals(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "meals")
     meal = await log(client, headers)
     eggs = meal["items"][0]
     response = await client.patch(
@@ -120,7 +113,7 @@ async def test_patch_grams_rescales_nutrients_and_totals(client) -> None:
 
 
 async def test_patch_text_reanalyzes_and_moves_the_day(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "meals")
     meal = await log(client, headers)
     response = await client.patch(
         f"/v1/meals/{meal['id']}",
@@ -141,7 +134,7 @@ async def test_patch_text_reanalyzes_and_moves_the_day(client) -> None:
 
 
 async def test_delete_then_404(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "meals")
     meal = await log(client, headers)
     assert (await client.delete(f"/v1/meals/{meal['id']}", headers=headers)).status_code == 204
     assert (await client.get(f"/v1/meals/{meal['id']}", headers=headers)).status_code == 404
@@ -149,7 +142,7 @@ async def test_delete_then_404(client) -> None:
 
 
 async def test_users_cannot_see_change_or_delete_each_others_meals(client) -> None:
-    alice, bob = await signed_in(client), await signed_in(client)
+    alice, bob = await signed_in(client, "meals"), await signed_in(client, "meals")
     meal = await log(client, alice)
     url = f"/v1/meals/{meal['id']}"
     assert (await client.get(url, headers=bob)).status_code == 404

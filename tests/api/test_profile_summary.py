@@ -1,7 +1,8 @@
-import uuid
 from datetime import UTC, date, datetime
 
 import pytest
+
+from tests.accounts import signed_in
 
 pytestmark = pytest.mark.db
 
@@ -16,17 +17,8 @@ REFERENCE_MAN = {
 }
 
 
-async def signed_in(client) -> dict[str, str]:
-    email = f"profile-{uuid.uuid4().hex[:12]}@example.com"
-    response = await client.post(
-        "/v1/auth/register", json={"email": email, "password": "long enough pw"}
-    )
-    assert response.status_code == 201
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
-
-
 async def test_profile_is_404_until_set_then_returns_targets(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "profile")
     assert (await client.get("/v1/profile", headers=headers)).status_code == 404
     put = await client.put("/v1/profile", json=REFERENCE_MAN, headers=headers)
     assert put.status_code == 200
@@ -41,7 +33,7 @@ async def test_profile_is_404_until_set_then_returns_targets(client) -> None:
 
 
 async def test_changing_the_goal_changes_the_targets(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "profile")
     maintain = (await client.put("/v1/profile", json=REFERENCE_MAN, headers=headers)).json()
     lose = (
         await client.put("/v1/profile", json={**REFERENCE_MAN, "goal": "lose"}, headers=headers)
@@ -63,13 +55,13 @@ async def test_changing_the_goal_changes_the_targets(client) -> None:
     ],
 )
 async def test_profile_validation(client, change) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "profile")
     response = await client.put("/v1/profile", json={**REFERENCE_MAN, **change}, headers=headers)
     assert response.status_code == 422
 
 
 async def test_profiles_are_private(client) -> None:
-    alice, bob = await signed_in(client), await signed_in(client)
+    alice, bob = await signed_in(client, "profile"), await signed_in(client, "profile")
     await client.put("/v1/profile", json=REFERENCE_MAN, headers=alice)
     assert (await client.get("/v1/profile", headers=bob)).status_code == 404
     await client.put("/v1/profile", json={**REFERENCE_MAN, "weight_kg": 60}, headers=bob)
@@ -78,7 +70,7 @@ async def test_profiles_are_private(client) -> None:
 
 
 async def test_daily_summary_against_targets(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "profile")
     await client.put("/v1/profile", json=REFERENCE_MAN, headers=headers)
     meals = []
     for text in ("two large eggs and a cup of cooked brown rice", "one large apple"):
@@ -106,7 +98,7 @@ async def test_daily_summary_against_targets(client) -> None:
 
 
 async def test_summary_without_profile_or_meals(client) -> None:
-    headers = await signed_in(client)
+    headers = await signed_in(client, "profile")
     response = await client.get("/v1/summary/daily", params={"date": "2025-06-01"}, headers=headers)
     assert response.json() == {
         "date": "2025-06-01", "meal_count": 0, "totals": {}, "targets": None, "remaining": None,
@@ -114,7 +106,7 @@ async def test_summary_without_profile_or_meals(client) -> None:
 
 
 async def test_summary_is_per_user(client) -> None:
-    alice, bob = await signed_in(client), await signed_in(client)
+    alice, bob = await signed_in(client, "profile"), await signed_in(client, "profile")
     await client.post("/v1/meals", json={"text": "one large apple", "date": "2025-06-01"},
                       headers=alice)  # fmt: skip
     response = await client.get("/v1/summary/daily", params={"date": "2025-06-01"}, headers=bob)

@@ -10,7 +10,6 @@ import hashlib
 import hmac
 import json
 import time
-import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -23,6 +22,7 @@ from agents.wearables.connectors.webhooks import SignatureError, sign, verify_si
 from api.app import create_app
 from nutriprofile.context import AppContext
 from nutriprofile.settings import ConnectorSettings, Settings
+from tests.accounts import register
 from tests.wearable_rows import TABLES, wearable_row_counts
 
 pytestmark = pytest.mark.db
@@ -136,14 +136,7 @@ async def user(
     terra_client: httpx.AsyncClient, ctx: AppContext
 ) -> AsyncIterator[tuple[str, dict[str, str]]]:
     """A registered user: (id, bearer headers); wearable rows removed afterwards."""
-    email = f"terra-{uuid.uuid4().hex[:12]}@example.com"
-    reg = await terra_client.post(
-        "/v1/auth/register", json={"email": email, "password": "correct horse battery"}
-    )
-    assert reg.status_code == 201, reg.text
-    headers = {"Authorization": f"Bearer {reg.json()['access_token']}"}
-    me = await terra_client.get("/v1/auth/me", headers=headers)
-    user_id = me.json()["id"]
+    headers, user_id = await register(terra_client, "terra")
     yield user_id, headers
     async with ctx.db.engine.begin() as conn:
         for table in (*TABLES, "webhook_events"):
