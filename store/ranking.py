@@ -47,7 +47,8 @@ class _Query:
     cooked: bool
     plain: bool
     bigrams: frozenset[tuple[str, str]]
-    head: str | None = None  # the phrase's head noun, when some candidate names it
+    head: str | None = None  # the phrase's head noun
+    head_words: frozenset[str] = frozenset()  # its equivalents, when some candidate names one
     modifiers: frozenset[str] = frozenset()  # words after "with", "filled with", ...
 
 
@@ -226,7 +227,7 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
         score += PLAIN_BONUS + NFS_BONUS * info.nfs
     score += 0.15 * min(len(q.bigrams & info.bigrams), 2)
     score += voc.SOURCE_PRIOR.get(c.source, 0.0) - CONTRADICTION_COST * contradicted
-    if q.head and not _names(info, equiv.get(q.head, frozenset({q.head}))):
+    if q.head_words and not _names(info, q.head_words):
         score -= HEAD_MISS_COST  # twice when the name is only what goes with the food
         score -= HEAD_MISS_COST * bool(explained and explained <= q.modifiers)
     return Scored(c, score, fused, coverage)
@@ -256,8 +257,10 @@ def rerank(query: str, candidates: Iterable[Candidate]) -> list[Scored]:
     found = list(candidates)
     infos = [name_info(c.name, c.search_text) for c in found]
     equiv = _equivalents(q, infos)
-    if q.head and not any(_names(i, equiv.get(q.head, frozenset({q.head}))) for i in infos):
-        q = replace(q, head=None)  # no food names it: nothing to prefer
+    if q.head:
+        words = equiv.get(q.head, frozenset({q.head}))
+        if any(_names(i, words) for i in infos):  # else no food names it: nothing to prefer
+            q = replace(q, head_words=words)
     if not q.cooked and any(len(e) > 1 for e in equiv.values()):
         respelled = " ".join(w for e in equiv.values() for w in e)
         q = replace(q, cooked=bool(voc.COOKED_BY_DEFAULT.search(respelled)))
