@@ -67,7 +67,7 @@ def bench_embeddings(ctx: AppContext, names: list[str]) -> None:
     """Batch throughput and single-query latency of the sentence encoder."""
     ctx.embedder.warm_up()
     start = time.perf_counter()
-    ctx.embedder.encode(names, batch_size=128)
+    ctx.embedder.encode(names)
     rate = len(names) / (time.perf_counter() - start)
     singles = []
     for name in names[:200]:

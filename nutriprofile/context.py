@@ -29,7 +29,7 @@ class AppContext:
 async def open_context(settings: Settings) -> AppContext:
     """Start (or join) the database, migrate, and wire the services."""
     db = await open_database(settings)
-    embedder = get_embedder()
+    embedder = get_embedder(settings.search)
     search = FoodSearch(db, embedder, settings.search)
     llm = None
     if settings.llm.backend != "offline":  # the model's parse joins consensus as a check

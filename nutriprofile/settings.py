@@ -40,6 +40,11 @@ class SearchSettings(BaseModel):
     max_query_chars: int = Field(default=200, ge=10, le=2000)
     embedding_batch_size: int = Field(default=128, ge=1, le=4096)
     query_cache_size: int = Field(default=20_000, ge=0)
+    query_encoder: Literal["onnx", "int8", "torch"] = Field(
+        default="onnx",
+        description="How search phrases are embedded: ONNX Runtime (same vectors as PyTorch), "
+        "its int8 graph (faster, cosine >= 0.99 to the float vectors), or PyTorch.",
+    )
 
 
 class LLMSettings(BaseModel):

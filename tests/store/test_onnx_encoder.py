@@ -6,8 +6,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from pydantic import ValidationError
 
-from store.embeddings import SMALL_BATCH, Embedder
+from nutriprofile.settings import SearchSettings, Settings
+from store.embeddings import SMALL_BATCH, Embedder, get_embedder
 
 PHRASES = [
     "rice",
@@ -77,11 +79,8 @@ def test_a_failed_export_falls_back_to_pytorch(
     assert np.abs(vectors - reference).max() < 1e-6
 
 
-def test_int8_query_encoder_stays_close_to_the_float_vectors(
-    model_cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("NUTRI_QUERY_ENCODER", "int8")
-    embedder = Embedder(cache_size=0)
+def test_int8_query_encoder_stays_close_to_the_float_vectors(model_cache: Path) -> None:
+    embedder = Embedder(cache_size=0, query_encoder="int8")
     quantized = embedder.encode(PHRASES)
     assert list(model_cache.glob("*-int8.onnx"))
     reference = embedder._ensure_model().encode(PHRASES, normalize_embeddings=True)
@@ -91,10 +90,16 @@ def test_int8_query_encoder_stays_close_to_the_float_vectors(
 
 
 def test_torch_query_encoder_and_bad_names(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NUTRI_QUERY_ENCODER", "torch")
-    embedder = Embedder(cache_size=0)
+    embedder = Embedder(cache_size=0, query_encoder="torch")
     embedder.encode(["rice"])
     assert embedder._phrases is None
-    monkeypatch.setenv("NUTRI_QUERY_ENCODER", "fast")
-    with pytest.raises(ValueError, match="NUTRI_QUERY_ENCODER"):
-        Embedder()
+    with pytest.raises(ValueError, match="query encoder 'fast'"):
+        Embedder(query_encoder="fast")
+    monkeypatch.setenv("NUTRI_SEARCH__QUERY_ENCODER", "fast")
+    with pytest.raises(ValidationError, match="query_encoder"):
+        Settings()
+    monkeypatch.setenv("NUTRI_SEARCH__QUERY_ENCODER", "int8")
+    chosen = Settings().search
+    assert get_embedder(chosen) is get_embedder(chosen)
+    assert get_embedder(chosen)._query_encoder == "int8"
+    assert get_embedder(chosen) is not get_embedder(SearchSettings())
