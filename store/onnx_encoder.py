@@ -14,6 +14,8 @@ import logging
 import os
 import tempfile
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -58,26 +60,18 @@ def _export(model: Any, tokenizer: Any, target: Path) -> None:
     # A padded sample, so the traced graph keeps the attention-mask path.
     sample = tokenizer(["grilled chicken", "a slice of whole wheat toast"], padding=True,
                        return_tensors="pt")  # fmt: skip
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".onnx.tmp")
-    os.close(fd)
-    try:
-        with warnings.catch_warnings():  # tracer notes about Python branches: expected
-            warnings.simplefilter("ignore")
-            torch.onnx.export(
-                _Hidden(model.eval()),
-                tuple(sample[name] for name in INPUTS),
-                tmp,
-                input_names=list(INPUTS),
-                output_names=["hidden"],
-                dynamic_axes={name: {0: "batch", 1: "tokens"} for name in (*INPUTS, "hidden")},
-                opset_version=17,
-                dynamo=False,
-            )
-        os.replace(tmp, target)  # two processes exporting at once: either file is whole
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with _written_whole(target) as tmp, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tracer notes about Python branches: expected
+        torch.onnx.export(
+            _Hidden(model.eval()),
+            tuple(sample[name] for name in INPUTS),
+            tmp,
+            input_names=list(INPUTS),
+            output_names=["hidden"],
+            dynamic_axes={name: {0: "batch", 1: "tokens"} for name in (*INPUTS, "hidden")},
+            opset_version=17,
+            dynamo=False,
+        )
 
 
 def _quantized(graph: Path) -> Path:
@@ -87,15 +81,26 @@ def _quantized(graph: Path) -> Path:
         return target
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
+    with _written_whole(target) as tmp:
+        quantize_dynamic(graph, tmp, weight_type=QuantType.QInt8, per_channel=True)
+    return target
+
+
+@contextmanager
+def _written_whole(target: Path) -> Iterator[str]:
+    """A temporary path beside ``target``, moved onto it only when the block succeeds.
+
+    Two processes writing at once leave one whole file; a failure leaves nothing.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".onnx.tmp")
     os.close(fd)
     try:
-        quantize_dynamic(graph, tmp, weight_type=QuantType.QInt8, per_channel=True)
+        yield tmp
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return target
 
 
 class OnnxPhraseEncoder:
