@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from nutriprofile.settings import Settings
 from store.db import create_engine, resolve_database_url, session_factory
 from store.migrate import upgrade_to_head
+from store.read_pool import ReadPool
 
 
 @dataclass(slots=True)
@@ -17,13 +18,16 @@ class Database:
     """An engine plus a session factory, opened once per process.
 
     ``reader`` is a second, autocommit pool for single-statement reads on the
-    hot path (food search); writes and multi-statement work use ``engine``.
+    path (food details, name reads); writes and multi-statement work use
+    ``engine``. ``search`` holds plain asyncpg connections for the retrievers,
+    the hottest path of all.
     """
 
     url: str
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     reader: AsyncEngine
+    search: ReadPool
 
     async def ping(self) -> bool:
         """True when the server answers a trivial query."""
@@ -36,6 +40,7 @@ class Database:
 
     async def close(self) -> None:
         """Return all pooled connections."""
+        await self.search.close()
         await self.reader.dispose()
         await self.engine.dispose()
 
@@ -59,4 +64,7 @@ async def open_database(settings: Settings, migrate: bool = True) -> Database:
         ef_search=settings.search.ef_search,
         read_only=True,
     )
-    return Database(url=url, engine=engine, sessions=session_factory(engine), reader=reader)
+    search = ReadPool(url, settings.db.pool_size, settings.search.ef_search)
+    return Database(
+        url=url, engine=engine, sessions=session_factory(engine), reader=reader, search=search
+    )

@@ -30,12 +30,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import asyncpg
 import numpy as np
-from sqlalchemy import TextClause, text
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from store.embeddings import Vector
 from store.nutrients import CORE_KEYS
+from store.read_pool import positional
 from store.vocabulary import misspelled, phrase_words, retrieval_words
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -46,7 +46,7 @@ FIELDS = ", ".join(f"f.{c}" for c in (*_NAMED, "search_text", *CORE_KEYS))
 """The columns every retriever returns first, in the order :func:`_candidate` unpacks."""
 
 
-VOCABULARY_SQL = text(
+VOCABULARY_SQL = (
     "SELECT DISTINCT w FROM foods, regexp_split_to_table(lower(name), '[^a-z]+') AS w "
     "WHERE source IN ('sr28', 'fndds')"
 )
@@ -55,13 +55,14 @@ _LOCKS: dict[int, asyncio.Lock] = {}
 
 
 @lru_cache(maxsize=MAX_WORDS + 1)
-def _lexical_sql(n_words: int) -> TextClause:
+def _lexical_sql(n_words: int) -> str:
     """Full-text and head retrievers: each food with its rank in each."""
     matched = (
         " + ".join(f"(tsv @@ (SELECT to_tsquery('english', :w{i})))::int" for i in range(n_words))
         or "0"
     )
-    return text(
+    names = ["tsq", "n", "head_q", *(f"w{i}" for i in range(n_words))]
+    return positional(
         f"""
 WITH hits AS MATERIALIZED (
     SELECT id, tsv, source, is_branded, name_head_tsv, name_first_tsv, name_core_length,
@@ -88,26 +89,29 @@ WITH hits AS MATERIALIZED (
 )
 SELECT {FIELDS}, f.embedding, lex.r AS lex_rank, hd.r AS head_rank
 FROM lex FULL JOIN hd USING (id) JOIN foods f USING (id)
-"""
+""",
+        names,
     )
 
 
-TRIGRAM_SQL = text(
+TRIGRAM_SQL = positional(
     f"""
 SELECT {FIELDS}, f.embedding, row_number() OVER () AS trg_rank FROM (
     SELECT * FROM foods WHERE :q <% name
     ORDER BY word_similarity(:q, name) DESC, length(name) LIMIT :n) f
-"""
+""",
+    ["q", "n"],
 )
 """Trigram word similarity on the name (typos, partial words), with the re-ranker's fields."""
 
 
-SEMANTIC_SQL = text(
+SEMANTIC_SQL = positional(
     f"""
 SELECT {FIELDS},
        row_number() OVER (ORDER BY d) AS sem_rank, 1 - d AS sem_sim
 FROM (SELECT *, embedding <=> :vec AS d FROM foods ORDER BY embedding <=> :vec LIMIT :n) f
-"""
+""",
+    ["vec", "n"],
 )
 """The pgvector retriever, with the fields the re-ranker reads."""
 
@@ -168,11 +172,11 @@ def _candidate(
     )
 
 
-def _similarity(embedding: Any, vector: Vector) -> float | None:
+def _similarity(embedding: Vector | None, vector: Vector) -> float | None:
     """Cosine similarity of a stored unit vector to the query (None when not embedded)."""
     if embedding is None:
         return None
-    return float(np.dot(np.asarray(embedding.to_numpy(), dtype=np.float32), vector))
+    return float(np.dot(embedding, vector))
 
 
 def _ranks(ranks: dict[str, list[int | None]], food_id: str) -> tuple[int | None, ...]:
@@ -181,14 +185,13 @@ def _ranks(ranks: dict[str, list[int | None]], food_id: str) -> tuple[int | None
     return lexical, trigram, head
 
 
-async def _name_words(conn: AsyncConnection) -> frozenset[str]:
+async def _name_words(conn: asyncpg.Connection, key: str) -> frozenset[str]:
     """Every word of the official food names, read once per database for spelling repair."""
-    key = str(conn.engine.url)
     if key not in _VOCABULARY:
         lock = _LOCKS.setdefault(id(asyncio.get_running_loop()), asyncio.Lock())
         async with lock:  # concurrent first searches read it once, not once each
             if key not in _VOCABULARY:
-                rows = await conn.execute(VOCABULARY_SQL)
+                rows = await conn.fetch(VOCABULARY_SQL)
                 _VOCABULARY[key] = frozenset(w for (w,) in rows if len(w) > 2)
     return _VOCABULARY[key]
 
@@ -198,11 +201,15 @@ def respell(words: list[str], vocabulary: frozenset[str]) -> list[str]:
     return [fix for word in words for fix in sorted(misspelled(word, vocabulary))[:2]]
 
 
-Connect = Callable[[], AbstractAsyncContextManager[AsyncConnection]]
+Connect = Callable[[], AbstractAsyncContextManager[asyncpg.Connection]]
 
 
 async def retrieve(
-    connect: Connect, query: str, vector: Vector | Awaitable[Vector], per_retriever: int
+    connect: Connect,
+    database: str,
+    query: str,
+    vector: Vector | Awaitable[Vector],
+    per_retriever: int,
 ) -> list[Candidate]:
     """Union of the four retrievers' top ``per_retriever`` foods.
 
@@ -215,21 +222,21 @@ async def retrieve(
 
     async def lexical() -> list[Any]:
         async with connect() as conn:
-            known = list(dict.fromkeys(words + respell(words, await _name_words(conn))))
-            used = known[:MAX_WORDS]
-            params: dict[str, Any] = {
-                "tsq": " | ".join(_term(w) for w in used),
-                "n": per_retriever,
-                "head_q": _head_query(used),
-            }
-            params.update({f"w{i}": _term(w) for i, w in enumerate(used)})
-            return list(await conn.execute(_lexical_sql(len(used)), params))
+            vocabulary = await _name_words(conn, database)
+            used = list(dict.fromkeys(words + respell(words, vocabulary)))[:MAX_WORDS]
+            tsq = " | ".join(_term(w) for w in used)
+            terms = (_term(w) for w in used)
+            return list(
+                await conn.fetch(
+                    _lexical_sql(len(used)), tsq, per_retriever, _head_query(used), *terms
+                )
+            )
 
     async def trigram_then_semantic() -> tuple[list[Any], Vector, list[Any]]:
         async with connect() as conn:  # the trigram scan runs while the phrase is embedded
-            near = list(await conn.execute(TRIGRAM_SQL, {"q": phrase, "n": per_retriever}))
+            near = list(await conn.fetch(TRIGRAM_SQL, phrase, per_retriever))
             ready = vector if isinstance(vector, np.ndarray) else await vector
-            similar = await conn.execute(SEMANTIC_SQL, {"vec": ready, "n": per_retriever})
+            similar = await conn.fetch(SEMANTIC_SQL, ready, per_retriever)
             return near, ready, list(similar)
 
     word_rows, (trigram_rows, ready, vector_rows) = await asyncio.gather(
@@ -237,15 +244,15 @@ async def retrieve(
     )
     ranks: dict[str, list[int | None]] = {}
     for row in word_rows:
-        ranks[row.id] = [row.lex_rank, None, row.head_rank]
+        ranks[row["id"]] = [row["lex_rank"], None, row["head_rank"]]
     for row in trigram_rows:
-        ranks.setdefault(row.id, [None, None, None])[1] = row.trg_rank
+        ranks.setdefault(row["id"], [None, None, None])[1] = row["trg_rank"]
     found = {
-        row.id: _candidate(row, _ranks(ranks, row.id), (row.sem_rank, row.sem_sim))
+        row["id"]: _candidate(row, _ranks(ranks, row["id"]), (row["sem_rank"], row["sem_sim"]))
         for row in vector_rows
     }
     for row in (*word_rows, *trigram_rows):
-        if row.id not in found:
-            similarity = _similarity(row.embedding, ready)
-            found[row.id] = _candidate(row, _ranks(ranks, row.id), (None, similarity))
+        if row["id"] not in found:
+            similarity = _similarity(row["embedding"], ready)
+            found[row["id"]] = _candidate(row, _ranks(ranks, row["id"]), (None, similarity))
     return list(found.values())

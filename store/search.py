@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+import asyncpg
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -18,8 +19,9 @@ from store.embeddings import Embedder, Vector
 from store.food_names import NAME_CACHE_SIZE, read_names
 from store.nutrients import CORE_KEYS
 from store.ranking import Scored, rerank
+from store.read_pool import BROKEN
 from store.records import PortionRecord
-from store.retrieval import retrieve
+from store.retrieval import Candidate, retrieve
 from store.ttl_cache import TTLCache
 
 DETAIL_CACHE_SIZE = 20_000
@@ -129,13 +131,27 @@ class FoodSearch:
             return cached
         embedding = vector if vector is not None else asyncio.ensure_future(self._embed_one(query))
         try:
-            found = await retrieve(self._connect, query, embedding, self._settings.candidates)
+            try:
+                found = await self._retrieve(query, embedding)
+            except BROKEN:  # a connection the server closed (restart): once more, on new ones
+                found = await self._retrieve(query, embedding)
         finally:
             if isinstance(embedding, asyncio.Future) and not embedding.done():
                 embedding.cancel()
         ranked = rerank(query, found)
         self._ranked.put(key, ranked)
         return ranked
+
+    async def _retrieve(self, query: str, vector: Vector | Awaitable[Vector]) -> list[Candidate]:
+        return await retrieve(
+            self._retrieval_connection, self._db.url, query, vector, self._settings.candidates
+        )
+
+    @asynccontextmanager
+    async def _retrieval_connection(self) -> AsyncIterator[asyncpg.Connection]:
+        """A plain asyncpg connection for the retrievers, within the same limit."""
+        async with self._gate, self._db.search.connection() as conn:
+            yield conn
 
     @asynccontextmanager
     async def _connect(self) -> AsyncIterator[AsyncConnection]:
