@@ -98,8 +98,8 @@ def consensus_item(resolved: ResolvedItem) -> ItemAnalysis:
                 questions.append(_portion_question(item.food, primary, other))
                 confidence -= 0.15
                 plausible.append(other)
-        elif foods_agree(primary, other):
-            plausible.append(other)
+        elif other.method == "variant" or foods_agree(primary, other):
+            plausible.append(other)  # an equally named record bounds the range, no question
         elif not strong:
             flags.append("food_disagreement")
             questions.append(f"Which {item.food}: {primary.food.name} or {other.food.name}?")

@@ -117,6 +117,26 @@ def _pick_alternatives(ranked: list[Scored]) -> list[tuple[str, Scored]]:
     return picks
 
 
+def _variants(close: list[Scored], chosen: Scored, details: dict[str, FoodDetail]) -> list[Scored]:
+    """The leanest and the richest of the records that name the food as fully as the choice.
+
+    "Hash browns" fits a plain record (217 kcal/100 g) and a pan-fried one (326) equally
+    well; which one the user ate is unknown, so both bound the item's range.
+    """
+    energy = {
+        s.candidate.id: e
+        for s in close
+        if s.coverage >= chosen.coverage and s.candidate.id != chosen.candidate.id
+        and s.candidate.id in details
+        and (e := details[s.candidate.id].nutrients.get("energy_kcal")) is not None
+    }  # fmt: skip
+    if not energy:
+        return []
+    by_id = {s.candidate.id: s for s in close}
+    low, high = min(energy, key=energy.__getitem__), max(energy, key=energy.__getitem__)
+    return [by_id[i] for i in dict.fromkeys((low, high))]
+
+
 def _estimate(method: str, scored: Scored, detail: FoodDetail, amount: AmountSpec) -> Estimate:
     portion = resolve_portion(amount, detail.name, detail.category, detail.portions)
     return Estimate(
@@ -150,6 +170,10 @@ async def resolve_item(
         _estimate(method, scored, details[scored.candidate.id], amount)
         for method, scored in picks
         if scored.candidate.id in details
+    ]
+    estimates += [
+        _estimate("variant", scored, details[scored.candidate.id], amount)
+        for scored in _variants(close, chosen, details)
     ]
     best = details[chosen.candidate.id]
     default = category_default_portion(best.name, best.category, amount)

@@ -76,3 +76,18 @@ async def test_vague_portion_becomes_a_question(ctx) -> None:
 async def test_bad_text_is_rejected_clearly(ctx, text: str) -> None:
     with pytest.raises(MealTextError):
         await ctx.analyzer.analyze(text)
+
+
+async def test_equally_named_records_bound_the_range_without_a_question(ctx) -> None:
+    """Plain and fried hash browns fit the words equally: the range spans both, quietly."""
+    analysis = await ctx.analyzer.analyze("200 g hash browns")
+    (item,) = analysis.items
+    (fused,) = [e for e in item.estimates if e.method == "fused"]
+    variants = [e for e in item.estimates if e.method == "variant"]
+    assert variants and all("hash brown" in e.food.name.lower() for e in variants)
+    energies = [e.nutrients["energy_kcal"] for e in variants]
+    assert max(energies) - min(energies) > 100  # records of the same food, far apart
+    low, high = item.ranges["energy_kcal"]
+    assert low <= min(energies) and high >= max(energies)
+    assert item.nutrients["energy_kcal"] == pytest.approx(fused.nutrients["energy_kcal"], abs=0.01)
+    assert not [q for q in item.questions if "Which" in q]
