@@ -50,6 +50,7 @@ class NameInfo:
     restating: frozenset[str]
     alternatives: frozenset[str]
     sides: tuple[frozenset[str], frozenset[str]] | None
+    lead_head: str | None = None  # the last word of the first food segment ("juice")
 
 
 def _is_category(segment: list[str]) -> bool:
@@ -131,4 +132,5 @@ def name_info(name: str, search_text: str) -> NameInfo:
         restating=_restating(lower, unstated),
         alternatives=frozenset(tokens(either.group(2))) if either else frozenset(),
         sides=_sides(lower.split(",")[0]),
+        lead_head=segments[lead][-1] if segments[lead] else None,
     )

@@ -25,6 +25,7 @@ COST_DEFAULT, COST_CHANGING, COST_OTHER, COST_PRIMARY = 0.015, 0.25, 0.07, 0.12
 PLAIN_BONUS, NFS_BONUS, RICH_COST, MIXED_COST, COMBO_COST = 0.3, 0.2, 0.2, 0.25, 0.25
 FAT_ADDED_COST, SALTED_COST, NO_ENERGY_COST = 0.2, 0.25, 0.6
 CONTRADICTION_COST = 0.5
+NFS_CLASS = True
 HEAD_MISS_COST = 0.4  # the name lacks the phrase's head noun ("Sour cream" for a burrito)
 SKIN_COST, SKIN_GUESS_COST = 0.2, 0.05  # against the usual way; a guess where there is none
 
@@ -50,6 +51,7 @@ class _Query:
     head: str | None = None  # the phrase's head noun
     head_words: frozenset[str] = frozenset()  # its equivalents, when some candidate names one
     modifiers: frozenset[str] = frozenset()  # words after "with", "filled with", ...
+    bare: bool = False  # one word ("juice", "chips")
 
 
 def _usual_skin(q: _Query) -> str | None:
@@ -80,6 +82,7 @@ def _query(query: str) -> _Query:
         bigrams=frozenset(zip(own, own[1:], strict=False)),
         head=head if len(set(own)) > 1 else None,
         modifiers=modifiers,
+        bare=len(set(own)) == 1,
     )
 
 
@@ -139,13 +142,16 @@ def _lead_hit(info: NameInfo, explained: set[str]) -> bool:
 def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[float, int]:
     cost = 0.0
     changing = 0
+    # "Fruit juice, NFS" is what a bare "juice" means: the class words of a not-further-
+    # specified record whose lead food is the phrase's word restate it.
+    nfs_class = NFS_CLASS and q.bare and "nfs" in info.words and info.lead_head in explained
     for w in info.ordered:
         if w in explained or w in q.words:
             continue
         partner = voc.DEFAULT_ONLY_BESIDE.get(w)
         restates = w in voc.DEFAULT_QUALIFIERS and (partner is None or partner in info.words)
         restates = restates or (q.cooked and w in voc.PLAIN_COOKED)
-        if restates or w in info.prefix or w in info.restating:
+        if restates or w in info.prefix or w in info.restating or (nfs_class and w in info.primary):
             cost += COST_DEFAULT
             continue
         changing += 1

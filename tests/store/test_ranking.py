@@ -387,3 +387,27 @@ def test_a_general_word_matches_the_kinds_a_name_lists() -> None:
 def test_everyday_names_read_as_usda_names() -> None:
     assert "shake" in tokens("chocolate milkshake")
     assert retrieval_words("frankfurter sandwich on wheat bread")[:3] == ["hot", "dog", "sandwich"]
+
+
+def test_a_bare_class_word_means_the_not_further_specified_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """FNDDS codes an unspecified "juice" as "Fruit juice, NFS": its class word restates it."""
+    nfs = cand("fndds:64100100", "Fruit juice, NFS", category="Other fruit juice", sem=0.71,
+               ranks=(8, 11, 11, 4))  # fmt: skip
+    beet = cand("fndds:73105000", "Beet juice", category="Vegetable juice", sem=0.72,
+                ranks=(27, 1, 4, 1))  # fmt: skip
+    lime = cand("sr28:09160", "Lime juice, raw", category="Fruits and Fruit Juices", sem=0.68,
+                ranks=(None, 6, 24, 3))  # fmt: skip
+    chips_nfs = cand("fndds:71200010", "Potato chips, NFS", category="Potato chips", sem=0.61,
+                     ranks=(10, 27, None, 12))  # fmt: skip
+    rice = cand("fndds:54318000", "Chips, rice", category="Tortilla, corn, other chips", sem=0.50,
+                ranks=(None, 9, None, 5))  # fmt: skip
+    assert best("juice", beet, lime, nfs) == nfs.name
+    assert best("chips", rice, chips_nfs) == chips_nfs.name
+    assert best("beet juice", beet, nfs) == beet.name  # a named kind still wins
+    omelet = cand("fndds:1", "Egg omelet or scrambled egg, NS as to fat", rank=3)
+    white = cand("fndds:2", "Egg white omelet, scrambled, or fried, NS as to fat", rank=3)
+    assert best("omelets", white, omelet) == omelet.name  # "NS as to fat" names no class
+    monkeypatch.setattr("store.ranking.NFS_CLASS", False)
+    assert best("juice", beet, lime, nfs) != nfs.name
