@@ -35,7 +35,13 @@ class DatabaseSettings(BaseModel):
 class SearchSettings(BaseModel):
     """Food search tuning knobs."""
 
-    ef_search: int = Field(default=80, ge=10, le=1000)
+    ef_search: int = Field(
+        default=40,
+        ge=10,
+        le=1000,
+        description="pgvector HNSW search width; never below `candidates` (HNSW returns at most "
+        "this many rows). 40 gave the same accuracy as 80 on every dev slice, 0.4 ms sooner.",
+    )
     candidates: int = Field(default=40, ge=5, le=500)
     max_query_chars: int = Field(default=200, ge=10, le=2000)
     embedding_batch_size: int = Field(default=128, ge=1, le=4096)
@@ -45,6 +51,11 @@ class SearchSettings(BaseModel):
         description="How search phrases are embedded: ONNX Runtime (same vectors as PyTorch), "
         "its int8 graph (faster, cosine >= 0.99 to the float vectors), or PyTorch.",
     )
+
+    @property
+    def hnsw_width(self) -> int:
+        """The ``hnsw.ef_search`` sessions use: wide enough for ``candidates`` rows."""
+        return max(self.ef_search, self.candidates)
 
 
 class LLMSettings(BaseModel):

@@ -52,7 +52,7 @@ async def open_database(settings: Settings, migrate: bool = True) -> Database:
         url,
         pool_size=settings.db.pool_size,
         echo=settings.db.echo,
-        ef_search=settings.search.ef_search,
+        ef_search=settings.search.hnsw_width,
     )
     if migrate:
         await upgrade_to_head(engine)
@@ -61,10 +61,10 @@ async def open_database(settings: Settings, migrate: bool = True) -> Database:
         url,
         pool_size=settings.db.pool_size,
         echo=settings.db.echo,
-        ef_search=settings.search.ef_search,
+        ef_search=settings.search.hnsw_width,
         read_only=True,
     )
-    search = ReadPool(url, settings.db.pool_size, settings.search.ef_search)
+    search = ReadPool(url, settings.db.pool_size, settings.search.hnsw_width)
     return Database(
         url=url, engine=engine, sessions=session_factory(engine), reader=reader, search=search
     )

@@ -33,11 +33,11 @@ async def test_vectors_round_trip_as_float32_arrays(ctx) -> None:
 
 @pytest.mark.db
 async def test_a_connection_killed_by_the_server_is_replaced_on_the_next_acquire(ctx) -> None:
-    pool = ReadPool(ctx.db.url, size=1, ef_search=40)
+    pool = ReadPool(ctx.db.url, size=1, ef_search=25)
     try:
         async with pool.connection() as conn:
             first = await conn.fetchval("SELECT pg_backend_pid()")
-            assert await conn.fetchval("SHOW hnsw.ef_search") == "40"
+            assert await conn.fetchval("SHOW hnsw.ef_search") == "25"
         async with ctx.db.engine.connect() as admin:
             await admin.execute(text("SELECT pg_terminate_backend(:p)"), {"p": first})
         second, failures = None, 0
@@ -74,3 +74,11 @@ async def test_search_survives_the_server_closing_its_connections(ctx) -> None:
     for phrase in ("kiwi fruit, raw", "dried apricots"):  # first sight: both reach the server
         hits = await ctx.search.search(phrase, 3)
         assert hits and ("Kiwi" in hits[0].name or "Apricot" in hits[0].name)
+
+
+def test_hnsw_width_never_below_the_candidates_asked_for() -> None:
+    from nutriprofile.settings import SearchSettings
+
+    assert SearchSettings().hnsw_width == 40
+    assert SearchSettings(candidates=120).hnsw_width == 120  # HNSW returns at most ef rows
+    assert SearchSettings(ef_search=200).hnsw_width == 200
