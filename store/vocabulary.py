@@ -32,7 +32,7 @@ STOP = {"a", "an", "the", "of", "with", "and", "or", "in", "on", "my", "some", "
 OPTIONAL = frozenset({
     "fillet", "slice", "portion", "meat", "style", "bowl", "cup", "glass",
     "filled", "topped", "loaded", "served", "made", "packed", "covered", "drizzled",
-    "smothered", "containing",
+    "smothered", "containing", "prepared",
 })  # fmt: skip
 """Query words that name a cut or a portion, or link a food to its extras; names rarely
 repeat them."""

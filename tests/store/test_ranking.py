@@ -428,3 +428,20 @@ def test_a_bun_is_a_roll_not_the_sandwich_served_on_one(monkeypatch: pytest.Monk
         assert best("hamburger bun", burger, roll) == burger.name
     finally:
         ranking._query.cache_clear()
+
+
+def test_prepared_names_no_kind_of_the_food(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Prepared noodle soup" is noodle soup: the word must not pull in "prepared with water"."""
+    from store import ranking, vocabulary
+
+    nfs = cand("fndds:58400100", "Soup, noodle, NFS", category="Soups, broth-based", sem=0.75,
+               ranks=(10, None, 6, 9))  # fmt: skip
+    beef = cand("sr28:06409", "Soup, beef noodle, canned, prepared with equal volume water",
+                category="Soups, Sauces, and Gravies", sem=0.69, ranks=(2, 1, 29, 2))  # fmt: skip
+    assert best("prepared noodle soup", beef, nfs) == nfs.name
+    monkeypatch.setattr(vocabulary, "OPTIONAL", vocabulary.OPTIONAL - {"prepared"})
+    ranking._query.cache_clear()
+    try:
+        assert best("prepared noodle soup", beef, nfs) == beef.name
+    finally:
+        ranking._query.cache_clear()
