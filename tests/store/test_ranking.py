@@ -413,23 +413,6 @@ def test_a_bare_class_word_means_the_not_further_specified_record(
     assert best("juice", beet, lime, nfs) != nfs.name
 
 
-def test_a_bun_is_a_roll_not_the_sandwich_served_on_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    from store import ranking, vocabulary
-
-    roll = cand("fndds:51154100", "Roll, white, hamburger bun", category="Rolls and buns",
-                sem=0.73, ranks=(8, 6, 5, 9))  # fmt: skip
-    burger = cand("fndds:27510575", "Hamburger, on white bun, 1 small patty", category="Burgers",
-                  sem=0.73, ranks=(3, 5, 2, 4))  # fmt: skip
-    assert best("hamburger bun", burger, roll) == roll.name
-    hypernyms = {k: v for k, v in vocabulary.HYPERNYMS.items() if k != "bun"}
-    monkeypatch.setattr(vocabulary, "HYPERNYMS", hypernyms)
-    ranking._query.cache_clear()
-    try:
-        assert best("hamburger bun", burger, roll) == burger.name
-    finally:
-        ranking._query.cache_clear()
-
-
 def test_prepared_names_no_kind_of_the_food(monkeypatch: pytest.MonkeyPatch) -> None:
     """ "Prepared noodle soup" is noodle soup: the word must not pull in "prepared with water"."""
     from store import ranking, vocabulary
