@@ -154,4 +154,22 @@ _MAX_COMPOUND = max(len(_raw_tokens(phrase)) for phrase in COMPOUND_FOODS)
 
 def tokenize(text: str) -> list[Token]:
     """Tokenise ``text`` into words, numbers and punctuation with fused compound foods."""
-    return _fuse_compounds(_raw_tokens(text), text)
+    return _plain_with(_fuse_compounds(_raw_tokens(text), text))
+
+
+_RELATIVE = frozenset({"that", "which"})
+_CAME = frozenset({"came", "comes"})
+
+
+def _plain_with(tokens: list[Token]) -> list[Token]:
+    """Read "pasta that came with sauce" as "pasta with sauce": the clause only says "with"."""
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        after = tokens[i + 2].low if i + 2 < len(tokens) else ""
+        if tok.low in _CAME and nxt == "with" and out:
+            continue
+        if tok.low in _RELATIVE and nxt in _CAME and after == "with" and out:
+            continue
+        out.append(tok)
+    return out

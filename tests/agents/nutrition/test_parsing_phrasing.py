@@ -112,3 +112,24 @@ def test_a_described_list_keeps_its_last_element() -> None:
 def test_a_short_description_does_not_swallow_the_next_item() -> None:
     items = parse_meal("I had a burger, featuring lettuce, and a cola.")
     assert [i.food for i in items] == ["burger", "cola"]
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [
+        (
+            "I popped open a can of pasta that came with a delicious tomato-based sauce and "
+            "meat, ready to heat up.",
+            "pasta with tomato-based sauce and meat",
+        ),
+        ("a bowl of ramen which comes with a soft boiled egg", "ramen with egg"),
+    ],
+)
+def test_a_relative_came_with_clause_describes_the_food(text: str, food: str) -> None:
+    (item,) = parse_meal(text)
+    assert item.food == food
+
+
+def test_that_still_ends_a_food_phrase_when_no_with_follows() -> None:
+    (item,) = parse_meal("a bagel that I toasted")
+    assert item.food == "bagel"
