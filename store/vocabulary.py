@@ -253,16 +253,26 @@ MODIFIERS_START = frozenset({
 """Words after which a phrase describes what goes with its food, not the food."""
 
 
+_DESCRIBED_BY = re.compile(
+    r"\b([a-z]+)-(?:filled|stuffed|topped|loaded|covered|packed|smothered|drizzled|coated)\b"
+)
+"""A hyphenated participle compound before the food: "cream-filled donut", "meat-filled taco"."""
+
+
 def head_word(text: str) -> tuple[str | None, frozenset[str]]:
     """The phrase's head noun (the last word before its modifiers) and the modifiers' words.
 
     English puts the food last in a compound and its extras after "with":
-    "chicken burrito with sour cream" is a burrito, "guava turnover" a turnover.
+    "chicken burrito with sour cream" is a burrito, "guava turnover" a turnover. A
+    hyphenated "cream-filled" before the food names an extra too: a "cream-filled
+    donut" is a donut.
     """
-    words = _TOKEN.findall(normalize_phrase(text))
+    normalized = normalize_phrase(text)
+    extras = tokens(" ".join(_DESCRIBED_BY.findall(normalized)))
+    words = _TOKEN.findall(_DESCRIBED_BY.sub(" ", normalized))
     cut = next((i for i, w in enumerate(words) if w in MODIFIERS_START and i > 0), len(words))
     heads = tokens(" ".join(words[:cut]))
-    return (heads[-1] if heads else None), frozenset(tokens(" ".join(words[cut:])))
+    return (heads[-1] if heads else None), frozenset(tokens(" ".join(words[cut:])) + extras)
 
 
 def broader(words: list[str]) -> list[str]:

@@ -428,3 +428,22 @@ def test_prepared_names_no_kind_of_the_food(monkeypatch: pytest.MonkeyPatch) -> 
         assert best("prepared noodle soup", beef, nfs) == beef.name
     finally:
         ranking._query.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "head", "extras"),
+    [
+        ("cream-filled donut", "doughnut", {"cream"}),
+        ("chocolate-covered peanuts", "peanut", {"chocolate"}),
+        ("meat-filled taco from taco bell", "taco", {"meat"}),
+        ("burrito filled with beans", "burrito", {"bean"}),
+    ],
+)
+def test_a_hyphenated_participle_before_the_food_names_an_extra(
+    phrase: str, head: str, extras: set[str]
+) -> None:
+    from store.vocabulary import head_word
+
+    found, modifiers = head_word(phrase)
+    assert found == head
+    assert extras <= modifiers
