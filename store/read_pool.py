@@ -109,13 +109,18 @@ class ReadPool:
 
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[asyncpg.Connection]:
-        """One connection for a few statements; a broken one is not handed out again."""
+        """One connection for a few statements.
+
+        A broken one is dropped, and the others are replaced on their next use: a server
+        restart closes them all, and a retry must not meet another dead one.
+        """
         pool = await self._ready()
         async with pool.acquire() as conn:
             try:
                 yield conn
             except BROKEN:
                 conn.terminate()
+                await pool.expire_connections()  # its idle siblings likely died with it
                 raise
 
     async def close(self) -> None:

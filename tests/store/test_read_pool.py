@@ -1,5 +1,7 @@
 """The search path's plain asyncpg pool: placeholders, vectors, and life without a ping."""
 
+import asyncio
+
 import asyncpg
 import numpy as np
 import pytest
@@ -61,7 +63,9 @@ async def test_a_connection_killed_by_the_server_is_replaced_on_the_next_acquire
 
 @pytest.mark.db
 async def test_search_survives_the_server_closing_its_connections(ctx) -> None:
-    assert await ctx.search.search("kiwi fruit", 3)  # the pool holds live connections
+    phrases = ["kiwi fruit", "rye bread", "feta cheese", "lentil soup", "pear", "tuna", "kale"]
+    found = await asyncio.gather(*(ctx.search.search(p, 3) for p in phrases))
+    assert all(found)  # the pool now holds several idle connections
     async with ctx.db.engine.connect() as admin:
         killed = await admin.scalar(
             text(
