@@ -26,6 +26,7 @@ PLAIN_BONUS, NFS_BONUS, RICH_COST, MIXED_COST, COMBO_COST = 0.3, 0.2, 0.2, 0.25,
 FAT_ADDED_COST, SALTED_COST, NO_ENERGY_COST = 0.2, 0.25, 0.6
 CONTRADICTION_COST = 0.5
 NFS_CLASS = True
+RESPELLED_KINDS = True
 HEAD_MISS_COST = 0.4  # the name lacks the phrase's head noun ("Sour cream" for a burrito)
 SKIN_COST, SKIN_GUESS_COST = 0.2, 0.05  # against the usual way; a guess where there is none
 
@@ -267,9 +268,14 @@ def rerank(query: str, candidates: Iterable[Candidate]) -> list[Scored]:
         words = equiv.get(q.head, frozenset({q.head}))
         if any(_names(i, words) for i in infos):  # else no food names it: nothing to prefer
             q = replace(q, head_words=words)
-    if not q.cooked and any(len(e) > 1 for e in equiv.values()):
+    if any(len(e) > 1 for e in equiv.values()):
         respelled = " ".join(w for e in equiv.values() for w in e)
-        q = replace(q, cooked=bool(voc.COOKED_BY_DEFAULT.search(respelled)))
+        if not q.cooked:
+            q = replace(q, cooked=bool(voc.COOKED_BY_DEFAULT.search(respelled)))
+        if RESPELLED_KINDS and (heads := [h for h in voc.broader(respelled.split())
+                                          if h not in q.tokens]):  # fmt: skip
+            q = replace(q, tokens=(*q.tokens, *heads), weights=(*q.weights, *(0.3,) * len(heads)))
+            equiv.update({h: frozenset({h}) for h in heads})  # "spagetti" is pasta too
     scored = sorted(
         (score_candidate(q, equiv, c) for c in found),
         key=lambda s: (-s.score, len(s.candidate.name), s.candidate.id),

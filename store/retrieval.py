@@ -36,7 +36,7 @@ import numpy as np
 from store.embeddings import Vector
 from store.nutrients import CORE_KEYS
 from store.read_pool import positional
-from store.vocabulary import misspelled, phrase_words, retrieval_words
+from store.vocabulary import broader, misspelled, phrase_words, retrieval_words
 
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS = 8
@@ -223,7 +223,8 @@ async def retrieve(
     async def lexical() -> list[Any]:
         async with connect() as conn:
             vocabulary = await _name_words(conn, database)
-            used = list(dict.fromkeys(words + respell(words, vocabulary)))[:MAX_WORDS]
+            fixes = respell(words, vocabulary)  # and their broader heads: "spagetti" -> pasta
+            used = list(dict.fromkeys(words + fixes + broader(fixes)))[:MAX_WORDS]
             tsq = " | ".join(_term(w) for w in used)
             terms = (_term(w) for w in used)
             return list(

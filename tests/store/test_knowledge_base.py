@@ -110,3 +110,9 @@ async def test_food_detail_has_nutrients_portions_and_provenance(ctx) -> None:
     assert food.nutrients["energy_kcal"] == 123
     assert any(p.description == "1 cup" and p.gram_weight == 202 for p in food.portions)
     assert await ctx.search.get_food("sr28:nope") is None
+
+
+async def test_a_misspelled_pasta_shape_finds_cooked_pasta(ctx) -> None:
+    """The repaired word's broader head ("spaghetti" -> pasta) is searched for too."""
+    hits = await ctx.search.search("spagetti", 3)
+    assert any(h.name.startswith("Pasta, cooked") for h in hits), [h.name for h in hits]

@@ -447,3 +447,15 @@ def test_a_hyphenated_participle_before_the_food_names_an_extra(
     found, modifiers = head_word(phrase)
     assert found == head
     assert extras <= modifiers
+
+
+def test_a_misspelled_kind_keeps_its_broader_head(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "spagetti" is read as "spaghetti", and spaghetti is filed under "Pasta, cooked"."""
+    pasta = cand("fndds:56130000", "Pasta, cooked", category="Pasta, noodles, cooked grains",
+                 sem=0.18, synonyms="spaghetti", ranks=(1, None, None, 1))  # fmt: skip
+    squash = cand("fndds:75233000", "Spaghetti squash, cooked", category="Squash", sem=0.22,
+                  ranks=(3, 1, 2, 2))  # fmt: skip
+    assert best("spagetti", squash, pasta) == pasta.name
+    monkeypatch.setattr("store.ranking.RESPELLED_KINDS", False)
+    assert best("spagetti", squash, pasta) == squash.name
+    assert "pasta" in retrieval_words("spaghetti")
