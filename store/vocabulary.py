@@ -212,6 +212,9 @@ PHRASES = {
     "gummy bear": "gummy candy", "dr pepper": "pepper type soft drink",
     "sparkling water": "carbonated water", "soda water": "carbonated water",
     "rib eye": "ribeye", "sweet tea": "iced tea pre-sweetened with sugar",
+    "buffalo wings": "chicken wings with hot sauce", "buffalo wing": "chicken wing with hot sauce",
+    "club soda": "carbonated water", "streaky bacon": "bacon",
+    "breakfast sausage": "pork sausage", "breakfast sausages": "pork sausages",
 }  # fmt: skip
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 

@@ -283,6 +283,9 @@ def test_general_synonyms_and_spellings() -> None:
     assert tokens("wholemeal bread") == ["whole", "wheat", "bread"]
     assert tokens("rockmelon") == ["cantaloupe"]
     assert tokens("string beans") == ["green", "bean"]
+    assert tokens("buffalo wings") == ["chicken", "wing", "hot", "sauce"]
+    assert tokens("club soda") == ["carbonated", "water"]
+    assert tokens("breakfast sausage") == ["pork", "sausage"]
     assert tokens("Milk, fat free (skim)") == ["milk", "nonfat", "nonfat"]
     assert "pasta" in retrieval_words("macaroni")
     sandwich = cand("fndds:27510521", "Hamburger, NFS", rank=3)
