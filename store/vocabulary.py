@@ -219,9 +219,15 @@ PHRASES = {
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 
 
+_APOSTROPHE = re.compile(r"(?<=[a-z])['’](?=[a-z])")
+
+
 def normalize_phrase(text: str) -> str:
-    """Rewrite multi-word synonyms so they tokenize like the USDA names."""
-    return _PHRASE.sub(lambda m: PHRASES[m.group(1)], text.lower())
+    """Rewrite multi-word synonyms so they tokenize like the USDA names.
+
+    An apostrophe inside a word goes ("McDONALD'S" and "mcdonalds" are one brand).
+    """
+    return _PHRASE.sub(lambda m: PHRASES[m.group(1)], _APOSTROPHE.sub("", text.lower()))
 
 
 def phrase_words(text: str) -> list[str]:

@@ -286,6 +286,7 @@ def test_general_synonyms_and_spellings() -> None:
     assert tokens("buffalo wings") == ["chicken", "wing", "hot", "sauce"]
     assert tokens("club soda") == ["carbonated", "water"]
     assert tokens("breakfast sausage") == ["pork", "sausage"]
+    assert tokens("McDONALD'S, french fries") == tokens("mcdonalds french fries")
     assert tokens("Milk, fat free (skim)") == ["milk", "nonfat", "nonfat"]
     assert "pasta" in retrieval_words("macaroni")
     sandwich = cand("fndds:27510521", "Hamburger, NFS", rank=3)
@@ -462,3 +463,15 @@ def test_a_misspelled_kind_keeps_its_broader_head(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr("store.ranking.RESPELLED_KINDS", False)
     assert best("spagetti", squash, pasta) == squash.name
     assert "pasta" in retrieval_words("spaghetti")
+
+
+def test_a_brand_written_without_its_apostrophe_is_still_named() -> None:
+    """ "mcdonalds" names "McDONALD'S": the record is not penalised as an unasked-for brand."""
+    brand = cand("sr28:21238", "McDONALD'S, french fries", category="Fast Foods", branded=True,
+                 sem=0.95, ranks=(3, None, 1, None))  # fmt: skip
+    nfs = cand("fndds:71400990", "Potato, french fries, NFS", sem=0.74, ranks=(7, None, 16, 1))
+    baked = cand("fndds:71401015", "Potato, french fries, from fresh, baked", sem=0.68,
+                 ranks=(30, None, None, 5))  # fmt: skip
+    ranked = [s.candidate.name for s in rerank("mcdonalds french fries", [nfs, baked, brand])]
+    assert ranked.index(brand.name) < ranked.index(baked.name)
+    assert best("french fries", nfs, brand) == nfs.name  # unnamed, the brand still loses
