@@ -215,6 +215,10 @@ PHRASES = {
     "buffalo wings": "chicken wings with hot sauce", "buffalo wing": "chicken wing with hot sauce",
     "club soda": "carbonated water", "streaky bacon": "bacon",
     "breakfast sausage": "pork sausage", "breakfast sausages": "pork sausages",
+    "garden salad": "lettuce salad with assorted vegetables",
+    "side salad": "lettuce salad with assorted vegetables",
+    "marinara sauce": "tomato-based sauce", "marinara": "tomato-based sauce",
+    "risotto": "rice with cheese and/or cream based sauce",
 }  # fmt: skip
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 

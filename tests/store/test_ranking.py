@@ -286,6 +286,13 @@ def test_general_synonyms_and_spellings() -> None:
     assert tokens("buffalo wings") == ["chicken", "wing", "hot", "sauce"]
     assert tokens("club soda") == ["carbonated", "water"]
     assert tokens("breakfast sausage") == ["pork", "sausage"]
+    assert (
+        tokens("side salad")
+        == tokens("garden salad")
+        == tokens("lettuce salad with assorted vegetables")
+    )
+    assert "tomato" in tokens("spaghetti with marinara")
+    assert "rice" in tokens("mushroom risotto")
     assert tokens("McDONALD'S, french fries") == tokens("mcdonalds french fries")
     assert tokens("Milk, fat free (skim)") == ["milk", "nonfat", "nonfat"]
     assert "pasta" in retrieval_words("macaroni")
