@@ -284,6 +284,8 @@ def head_word(text: str) -> tuple[str | None, frozenset[str]]:
     extras = tokens(" ".join(_DESCRIBED_BY.findall(normalized)))
     words = _TOKEN.findall(_DESCRIBED_BY.sub(" ", normalized))
     cut = next((i for i, w in enumerate(words) if w in MODIFIERS_START and i > 0), len(words))
+    if 1 < cut < len(words) and words[cut - 1].endswith("ed"):
+        cut -= 1  # "tea enhanced with lemon", "chicken fried in oil": the verb is no food
     heads = tokens(" ".join(words[:cut]))
     return (heads[-1] if heads else None), frozenset(tokens(" ".join(words[cut:])) + extras)
 

@@ -448,9 +448,11 @@ def test_prepared_names_no_kind_of_the_food(monkeypatch: pytest.MonkeyPatch) -> 
         ("chocolate-covered peanuts", "peanut", {"chocolate"}),
         ("meat-filled taco from taco bell", "taco", {"meat"}),
         ("burrito filled with beans", "burrito", {"bean"}),
+        ("hot green tea enhanced with lemon juice", "tea", {"lemon", "juice"}),
+        ("chicken fried in oil", "chicken", {"oil"}),
     ],
 )
-def test_a_hyphenated_participle_before_the_food_names_an_extra(
+def test_participles_around_the_food_name_its_extras(
     phrase: str, head: str, extras: set[str]
 ) -> None:
     from store.vocabulary import head_word
