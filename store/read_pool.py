@@ -14,6 +14,7 @@ cache. Vectors arrive as float32 arrays.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -119,7 +120,8 @@ class ReadPool:
             try:
                 yield conn
             except BROKEN:
-                conn.terminate()
+                with contextlib.suppress(asyncpg.InterfaceError):  # closed: already released
+                    conn.terminate()
                 await pool.expire_connections()  # its idle siblings likely died with it
                 raise
 
