@@ -98,8 +98,11 @@ async def spawn(job: FeedJob) -> AsyncIterator[AsyncIterator[Frame]]:
     command = [sys.executable, "-m", __name__]
     proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
     assert proc.stdin is not None and proc.stdout is not None
-    with proc.stdin:
-        proc.stdin.write(pickle.dumps(job))  # small: fits the pipe, never blocks
+    try:
+        with proc.stdin:
+            proc.stdin.write(pickle.dumps(job))  # small: fits the pipe, never blocks
+    except BrokenPipeError:
+        pass  # the child died before reading its job: the drain below reports its exit
     queue: asyncio.Queue[Frame | None] = asyncio.Queue(_PREFETCH)
     pump = asyncio.create_task(_pump(proc.stdout, queue))
     try:
