@@ -87,11 +87,6 @@ class ReadPool:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._opening: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
 
-    @property
-    def size(self) -> int:
-        """Most connections open at once."""
-        return self._size
-
     async def _ready(self) -> asyncpg.Pool:
         loop = asyncio.get_running_loop()
         if self._pool is not None and self._loop is loop:
