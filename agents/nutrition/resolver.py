@@ -123,18 +123,19 @@ def _variants(close: list[Scored], chosen: Scored, details: dict[str, FoodDetail
     "Hash browns" fits a plain record (217 kcal/100 g) and a pan-fried one (326) equally
     well; which one the user ate is unknown, so both bound the item's range.
     """
-    energy = {
-        s.candidate.id: e
-        for s in close
+    rivals = [
+        s for s in close
         if s.coverage >= chosen.coverage and s.candidate.id != chosen.candidate.id
-        and s.candidate.id in details
-        and (e := details[s.candidate.id].nutrients.get("energy_kcal")) is not None
-    }  # fmt: skip
-    if not energy:
+        and s.candidate.id in details and "energy_kcal" in details[s.candidate.id].nutrients
+    ]  # fmt: skip
+    if not rivals:
         return []
-    by_id = {s.candidate.id: s for s in close}
-    low, high = min(energy, key=energy.__getitem__), max(energy, key=energy.__getitem__)
-    return [by_id[i] for i in dict.fromkeys((low, high))]
+
+    def energy(s: Scored) -> float:
+        return details[s.candidate.id].nutrients["energy_kcal"]
+
+    low, high = min(rivals, key=energy), max(rivals, key=energy)
+    return [low] if low is high else [low, high]
 
 
 def _estimate(method: str, scored: Scored, detail: FoodDetail, amount: AmountSpec) -> Estimate:
