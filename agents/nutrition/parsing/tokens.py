@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -159,17 +159,62 @@ def tokenize(text: str) -> list[Token]:
 
 _RELATIVE = frozenset({"that", "which"})
 _CAME = frozenset({"came", "comes"})
+_HAD = frozenset({"had", "has", "featured", "features", "included", "includes", "contained"})
+"""Verbs of a relative clause that only lists what the food had: "pizza that had cheese"."""
+_WAS = frozenset({"was", "were", "is", "are"})
+_LINKING = frozenset({
+    "filled", "topped", "stuffed", "loaded", "served", "made", "packed", "covered", "drizzled",
+    "smothered",
+})  # fmt: skip
+"""Participles that already link a food to its extras ("filled with custard")."""
 
 
 def _plain_with(tokens: list[Token]) -> list[Token]:
-    """Read "pasta that came with sauce" as "pasta with sauce": the clause only says "with"."""
+    """Read "pasta that came with sauce" as "pasta with sauce": the clause only says "with".
+
+    So does "pizza that featured cheese": the food's extras follow; and "a roll that was
+    sweet and frosted" or "tea that was pre-sweetened" describe the food the same way.
+    """
     out: list[Token] = []
+    skip = 0
     for i, tok in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
         nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
         after = tokens[i + 2].low if i + 2 < len(tokens) else ""
+        if tok.low == "that" and nxt in _HAD and out:  # ", which included two bars" counts
+            out.append(replace(tok, text="with", low="with"))
+            skip = 1
+            continue
+        words = _described(tokens, i + 2) if tok.low == "that" and nxt in _WAS else None
+        if words is not None and out:
+            then = tokens[i + 3 + words].low if i + 3 + words < len(tokens) else ""
+            if tokens[i + 2 + words].low not in _LINKING and then not in {"with", "in", "on"}:
+                out.append(replace(tok, text="with", low="with"))  # not "that was cooked in"
+            skip = 1 + words
+            continue
         if tok.low in _CAME and nxt == "with" and out:
             continue
         if tok.low in _RELATIVE and nxt in _CAME and after == "with" and out:
             continue
         out.append(tok)
     return out
+
+
+def _described(tokens: list[Token], start: int) -> int | None:
+    """Adverbs to drop before a describing word at ``start`` ("perfectly filled"), or None.
+
+    The clause describes the food when its first word past the adverbs reads as a
+    participle or a compound adjective ("frosted", "caffeine-free"); "that was perfect
+    for me" or "that wasn't chocolate" do not.
+    """
+    j = start
+    while j < len(tokens) and tokens[j].low.endswith("ly"):
+        j += 1
+    if j >= len(tokens):
+        return None
+    word = tokens[j].low
+    if word.endswith("ed") or "-" in word:
+        return j - start
+    return None
