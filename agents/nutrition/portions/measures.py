@@ -24,6 +24,9 @@ from .units import normalize_unit as _unit
 _NUMBER = r"(?:\d+(?:\.\d+)?(?:\s+\d+/\d+|/\d+|-\d+/\d+)?|\.\d+)"
 _AMOUNT = re.compile(rf"^\s*({_NUMBER})(?=[\s,]|$)\s*")
 _PARENS = re.compile(r"\(([^)]*)\)")
+_INCH_SUB = re.compile(r"^(6|12) inch sub\b", re.IGNORECASE)
+"""SR28's fast-food subs are measured "6 inch sub" and "12 inch sub": one regular sub, one
+footlong, not six or twelve of something."""
 _FLUID = re.compile(r"\bfl\.?\s*oz\b\.?|\bfluid ounces?\b")
 _EMBEDDED_VOLUME = re.compile(rf"({_NUMBER})\s*(fl_oz|fo|ml|cups?|liters?|l)\b")
 _EMBEDDED_MASS = re.compile(rf"{_NUMBER}\s*(?:oz|lb|g)\b")
@@ -105,10 +108,15 @@ def parse_measures(portions: Sequence[PortionRecord]) -> tuple[Measure, ...]:
     return measures
 
 
+def _sub_size(found: re.Match[str]) -> str:
+    return "1 regular sandwich" if found.group(1) == "6" else "1 footlong sandwich"
+
+
 @lru_cache(maxsize=16384)
 def parse_measure(record: PortionRecord) -> Measure:
     """Parse one portion record; unusable ones (guidelines, zero grams) get ``skip``."""
-    description = " ".join(record.description.split())
+    original = " ".join(record.description.split())
+    description = _INCH_SUB.sub(_sub_size, original)
     lower = description.lower()
     match = _AMOUNT.match(description)
     if match:
@@ -119,6 +127,7 @@ def parse_measure(record: PortionRecord) -> Measure:
     qns = lower.startswith("quantity not specified")
     skip = record.gram_weight <= 0 or lower.startswith("guideline") or amount <= 0
     label = description if qns or skip else label
+    label = original if description != original else label  # provenance quotes USDA
     rest = _FLUID.sub(" fl_oz ", rest)
     inner = " ".join(_PARENS.findall(rest))
     head = _PARENS.sub(" ", rest)

@@ -25,6 +25,7 @@ _SPELLINGS: Final[dict[str, str]] = {
     "king_size": "king size|king-size",
     "thin": "thin|very thin",
     "thick": "thick",
+    "footlong": "footlong|foot-long|foot long",
 }
 _ALIASES: Final[dict[str, str]] = {
     alias: size for size, spellings in _SPELLINGS.items() for alias in spellings.split("|")
@@ -41,6 +42,7 @@ SIZE_RANK: Final[dict[str, int]] = {
     "large": 4,
     "thick": 4,
     "extra_large": 5,
+    "footlong": 5,
     "jumbo": 6,
     "king_size": 6,
 }

@@ -37,6 +37,7 @@ SR28_ROWS: dict[str, list[Sr28Row]] = {
         (4, 1, "bar king size", 103),
     ],
     "19250": [(1, 1, "bar 1.94 oz", 55), (2, 1, "bar king size 2.8 oz", 79)],
+    "21124": [(1, 6, "inch sub", 196), (2, 12, "inch sub", 391)],  # cold cut sub
     "19120": [(1, 1, "bar, miniature", 7.0), (2, 1, "bar (1.55 oz)", 44), (3, 1, "cup chips", 168)],
 }
 FNDDS_ROWS: dict[str, list[FnddsRow]] = {
@@ -352,3 +353,16 @@ def test_sized_whole_items_take_the_tables_size_of_its_only_unit() -> None:
 def test_a_jar_of_baby_food_is_a_usda_baby_food_jar(food: str, grams: float) -> None:
     got = resolve(food, (), 1, "jar")
     assert (got.grams, got.source) == (grams, "default_serving")
+
+
+def test_a_sub_is_one_six_inch_sub_and_a_footlong_the_twelve_inch_sr28_21124() -> None:
+    """SR28 measures subs "6 inch sub" and "12 inch sub": one sub each, not 6 or 12 of them."""
+    name = "Fast foods, submarine sandwich, cold cut on white bread with lettuce and tomato"
+    got = resolve(name, S["21124"], 1, "each")
+    assert (got.grams, got.source, got.detail) == (
+        196,
+        "food_measure",
+        "USDA measure '6 inch sub' = 196 g × 1",
+    )
+    assert resolve(name, S["21124"], 1, "each", "footlong").grams == 391
+    assert resolve(name, S["21124"], 2, "each").grams == 392
