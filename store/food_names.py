@@ -51,6 +51,9 @@ class NameInfo:
     alternatives: frozenset[str]
     sides: tuple[frozenset[str], frozenset[str]] | None
     lead_head: str | None = None  # the last word of the first food segment ("juice")
+    only: bool = False  # "Nachos, cheese only": no other filling
+    attached: frozenset[str] = frozenset()  # words after "on"/"with"/"in": what goes with it
+    dish_head: str | None = None  # the lead segment's last word before "on"/"with"/"in"
 
 
 def _is_category(segment: list[str]) -> bool:
@@ -70,6 +73,31 @@ def _restating(lower: str, unstated: list[list[str]]) -> frozenset[str]:
     aside = {t for seg in unstated for t in seg} | set(tokens(" ".join(voc.NOTES.findall(lower))))
     rest = [seg for seg in voc.NOTES.sub(",", lower).split(",") if "ns as to" not in seg]
     return frozenset(aside - set(tokens(",".join(rest))))
+
+
+_ATTACHED = re.compile(r"\b(?:on|with|in)\b")
+
+
+def _attached(lower: str) -> frozenset[str]:
+    """Words a segment puts after "on", "with" or "in": what the food comes with, not the food.
+
+    "Hot dog sandwich, beef, on white bun" is a sandwich; its bun is attached. Words the
+    name also says elsewhere stay its own.
+    """
+    after: set[str] = set()
+    before: list[str] = []
+    for segment in lower.split(","):
+        parts = _ATTACHED.split(segment, maxsplit=1)
+        before.append(parts[0])
+        if len(parts) > 1:
+            after.update(tokens(parts[1]))
+    return frozenset(after - set(tokens(" ".join(before))))
+
+
+def _dish_head(segment: str) -> str | None:
+    """The food a name segment is: "hot dog sandwich" of "hot dog sandwich on white bun"."""
+    own = tokens(_ATTACHED.split(segment, maxsplit=1)[0])
+    return own[-1] if own else None
 
 
 def _skin(lower: str) -> str | None:
@@ -133,4 +161,7 @@ def name_info(name: str, search_text: str) -> NameInfo:
         alternatives=frozenset(tokens(either.group(2))) if either else frozenset(),
         sides=_sides(lower.split(",")[0]),
         lead_head=segments[lead][-1] if segments[lead] else None,
+        only=" cheese only" in lower,
+        attached=_attached(lower),
+        dish_head=_dish_head(lower.split(",")[lead]),
     )

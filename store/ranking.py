@@ -28,6 +28,16 @@ CONTRADICTION_COST = 0.5
 NFS_CLASS = True
 RESPELLED_KINDS = True
 HEAD_MISS_COST = 0.4  # the name lacks the phrase's head noun ("Sour cream" for a burrito)
+BARE_RICH_COST = 0.25  # more for "Tofu, fried" when the phrase is only "tofu"
+ATTACHED_HEAD = True
+CORE_MISS = True
+CORE_MISS_COST = 0.15  # per food word before the head the name lacks ("steak" in "steak sandwich")
+ONLY_FILLING = True
+FILLINGS = frozenset({
+    "meat", "beef", "pork", "chicken", "turkey", "bean", "steak", "fish", "shrimp", "egg",
+    "ham", "sausage",
+})  # fmt: skip
+"""Fillings a "cheese only" record says are absent ("Nachos, cheese only")."""
 SKIN_COST, SKIN_GUESS_COST = 0.2, 0.05  # against the usual way; a guess where there is none
 
 
@@ -122,7 +132,7 @@ def _prep_score(q: _Query, info: NameInfo, raw_default: bool) -> float:
         if "raw" in info.words:
             return 0.15
         return -0.15 - RICH_COST * min(rich, 2) if found or rich else 0.0
-    return -RICH_COST * min(rich, 2)
+    return -(RICH_COST + BARE_RICH_COST * q.bare) * min(rich, 2)
 
 
 def _lead_hit(info: NameInfo, explained: set[str]) -> bool:
@@ -164,16 +174,17 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
 
 def _match(
     q: _Query, equiv: dict[str, frozenset[str]], info: NameInfo
-) -> tuple[float, set[str], int, bool]:
+) -> tuple[float, set[str], list[str], bool]:
     """How the name answers the phrase.
 
     The share of the phrase it covers, the name words that did it, the phrase words it
-    misses, and whether it says one of them is absent ("no meat" for "... and meat").
+    misses, and whether it says one of them is absent ("no meat" for "... and meat", or
+    "cheese only" for "nachos with meat and cheese").
     """
     explained: set[str] = set()
     matched = 0.0
-    missing = 0
-    contradicted = False
+    missing: list[str] = []
+    contradicted = ONLY_FILLING and info.only and bool(q.modifiers & FILLINGS - info.tokens)
     own = info.tokens | info.negated if q.words & voc.NEGATORS else info.tokens
     pairs = {a + b for a, b in zip(q.tokens, q.tokens[1:], strict=False)} & own
     for t, weight in zip(q.tokens, q.weights, strict=True):
@@ -187,10 +198,10 @@ def _match(
             matched += 0.7 * weight  # "Nachos, beef or pork" for "nachos with meat"
             explained |= kinds
         elif equiv[t] & info.negated:
-            missing += 1  # the phrase has it, the name says it is absent
+            missing.append(t)  # the phrase has it, the name says it is absent
             contradicted = True
         elif weight >= 1.0:
-            missing += 1
+            missing.append(t)
     for j in explained & info.joined.keys():
         explained |= set(info.joined[j])
     return matched / (sum(q.weights) or 1.0), explained, missing, contradicted
@@ -234,10 +245,39 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
         score += PLAIN_BONUS + NFS_BONUS * info.nfs
     score += 0.15 * min(len(q.bigrams & info.bigrams), 2)
     score += voc.SOURCE_PRIOR.get(c.source, 0.0) - CONTRADICTION_COST * contradicted
-    if q.head_words and not _names(info, q.head_words):
+    if CORE_MISS:
+        score -= CORE_MISS_COST * min(len(_core_words(q, missing)), 2)
+    attached = _head_only_attached(q, info)
+    if q.head_words and (not _names(info, q.head_words) or attached):
         score -= HEAD_MISS_COST  # twice when the name is only what goes with the food
-        score -= HEAD_MISS_COST * bool(explained and explained <= q.modifiers)
+        score -= HEAD_MISS_COST * bool(explained and explained <= q.modifiers or attached)
     return Scored(c, score, fused, coverage)
+
+
+def _head_only_attached(q: _Query, info: NameInfo) -> bool:
+    """The name is another dish that comes on or with the phrase's food.
+
+    "Hot dog sandwich, beef, on white bun" says "bun" only as what the sandwich is on:
+    it answers "white hot dog bun" no better than a name without "bun".
+    """
+    dish = info.dish_head
+    if not ATTACHED_HEAD or dish is None or dish in q.tokens or dish in voc.DEFAULT_QUALIFIERS:
+        return False
+    own = (info.tokens - info.attached) | info.synonyms
+    return bool(q.head_words & info.attached) and not q.head_words & own
+
+
+def _core_words(q: _Query, missing: list[str]) -> list[str]:
+    """The missed words that name the food itself: before the head, not restating or cooking.
+
+    "Steak and cheese sandwich with lettuce" is a steak sandwich first: "Cheese sandwich"
+    misses its "steak", which weighs more than the lettuce a record leaves out.
+    """
+    return [
+        t for t in missing
+        if t not in q.modifiers and t != q.head
+        and t not in voc.DEFAULT_QUALIFIERS and t not in voc.PREP_OF
+    ]  # fmt: skip
 
 
 def _names(info: NameInfo, words: frozenset[str]) -> bool:

@@ -219,6 +219,7 @@ PHRASES = {
     "side salad": "lettuce salad with assorted vegetables",
     "marinara sauce": "tomato-based sauce", "marinara": "tomato-based sauce",
     "risotto": "rice with cheese and/or cream based sauce",
+    "steak and cheese": "cheese steak", "milk chocolate": "milk chocolate candy",
 }  # fmt: skip
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 

@@ -484,3 +484,76 @@ def test_a_brand_written_without_its_apostrophe_is_still_named() -> None:
     ranked = [s.candidate.name for s in rerank("mcdonalds french fries", [nfs, baked, brand])]
     assert ranked.index(brand.name) < ranked.index(baked.name)
     assert best("french fries", nfs, brand) == nfs.name  # unnamed, the brand still loses
+
+
+def test_a_missed_food_word_before_the_head_costs_more_than_a_missed_extra(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A "turkey sandwich with cheese" is a turkey sandwich before it is a cheese sandwich."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    cheese = cand("fndds:14640000", "Cheese sandwich, NFS", category="Cheese sandwiches",
+                  sem=0.56, ranks=(None, None, None, 37))  # fmt: skip
+    turkey = cand("fndds:27540020", "Turkey sandwich on white, with cheese",
+                  category="Deli and cured meat sandwiches", sem=0.63,
+                  ranks=(39, None, None, 28))  # fmt: skip
+    phrase = "turkey submarine sandwich with cheese lettuce tomato"
+    assert best(phrase, cheese, turkey) == turkey.name
+    monkeypatch.setattr("store.ranking.CORE_MISS", False)
+    assert best(phrase, cheese, turkey) == cheese.name
+
+
+def test_prep_and_restating_words_are_no_core_miss() -> None:
+    """ "Sliced strawberries" are still the raw fruit: "sliced" names no other food."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    raw = cand("sr28:09316", "Strawberries, raw", category="Fruits and Fruit Juices", sem=0.78,
+               ranks=(8, 2, 4, 3))  # fmt: skip
+    frozen = cand("sr28:09320", "Strawberries, frozen, sweetened, sliced",
+                  category="Fruits and Fruit Juices", sem=0.84, ranks=(1, 13, 1, 1))  # fmt: skip
+    assert best("sliced strawberries", frozen, raw) == raw.name
+
+
+def test_a_cheese_only_record_does_not_answer_for_a_meat_filling(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cheese = cand("fndds:58104120", "Nachos, cheese only", category="Nachos", sem=0.83,
+                  ranks=(6, None, 1, 3))  # fmt: skip
+    meat = cand("fndds:58104130", "Nachos, beef or pork", category="Nachos", sem=0.83,
+                ranks=(6, None, 1, 3))  # fmt: skip  # as close to the phrase as the cheese one
+    assert best("nachos topped with meat and cheese", cheese, meat) == meat.name
+    assert best("nachos with cheese", cheese, meat) == cheese.name
+    monkeypatch.setattr("store.ranking.ONLY_FILLING", False)
+    assert best("nachos topped with meat and cheese", cheese, meat) == cheese.name
+
+
+def test_milk_chocolate_is_the_candy_and_chocolate_milk_the_drink() -> None:
+    candy = cand("sr28:19120", "Candies, milk chocolate", ranks=(3, 3, 3, 3))
+    drink = cand("fndds:1", "Chocolate milk, NFS", ranks=(1, 1, 1, 1))
+    assert best("milk chocolate", drink, candy) == candy.name
+    assert best("chocolate milk", drink, candy) == drink.name
+
+
+def test_a_sandwich_on_a_bun_is_no_bun(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Hot dog sandwich, on white bun" names the bun only as what the sandwich is on."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    sandwich = cand("fndds:27564060", "Hot dog sandwich, beef, on white bun",
+                    category="Frankfurter sandwiches", sem=0.78, ranks=(6, None, 2, 2))  # fmt: skip
+    bun = cand("fndds:51154010", "Roll, white, hot dog bun", category="Rolls and buns",
+               sem=0.75, ranks=(1, 1, 10, 7))  # fmt: skip
+    assert best("white hot dog bun", sandwich, bun) == bun.name
+    assert best("hot dog on a white bun", sandwich, bun) == sandwich.name
+    monkeypatch.setattr("store.ranking.ATTACHED_HEAD", False)
+    assert best("white hot dog bun", sandwich, bun) == sandwich.name
+
+
+def test_a_bare_food_word_is_not_a_fried_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Tofu" alone is tofu, even when "Tofu, fried" is every retriever's first hit."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    fried = cand("sr28:16129", "Tofu, fried", category="Legumes and Legume Products",
+                 sem=0.85, ranks=(1, 1, 1, 1))  # fmt: skip
+    plain = cand("sr28:16427", "Tofu, raw, regular, prepared with calcium sulfate",
+                 category="Legumes and Legume Products", sem=0.60,
+                 ranks=(None, None, 35, 6))  # fmt: skip
+    assert best("tofu", fried, plain) == plain.name
+    assert best("fried tofu", fried, plain) == fried.name
+    monkeypatch.setattr("store.ranking.BARE_RICH_COST", 0.0)
+    assert best("tofu", fried, plain) == fried.name
