@@ -7,8 +7,6 @@ checks them against the files so the expectations cannot drift from USDA.
 from __future__ import annotations
 
 import csv
-import math
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -576,21 +574,3 @@ def test_every_estimate_names_its_source() -> None:
         "unit_conversion",
         "explicit_mass",
     }
-
-
-def test_resolution_is_fast() -> None:
-    calls = [
-        (AmountSpec(2, None, "large"), "Egg, whole, raw, fresh", S["01123"]),
-        (AmountSpec(1, "cup"), "Soft drink, cola", F["92410310"]),
-        (AmountSpec(1, "bowl"), "Rice, white, cooked", S["20045"]),
-        (AmountSpec(2, "slice"), "Pizza, cheese", F["58106210"]),
-        (AmountSpec(), "Rice, white, cooked, no added fat", F["56205008"]),
-    ]
-    best = math.inf
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(200):
-            for spec, name, portions in calls:
-                resolve_portion(spec, name, None, portions)
-        best = min(best, (time.perf_counter() - start) / (200 * len(calls)))
-    assert best < 150e-6, f"{best * 1e6:.1f} µs per call"
