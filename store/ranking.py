@@ -263,8 +263,9 @@ def _head_only_attached(q: _Query, info: NameInfo) -> bool:
     dish = info.dish_head
     if not ATTACHED_HEAD or dish is None or dish in q.tokens or dish in voc.DEFAULT_QUALIFIERS:
         return False
-    own = (info.tokens - info.attached) | info.synonyms
-    return bool(q.head_words & info.attached) and not q.head_words & own
+    if not q.head_words & info.attached:  # most names: nothing attached, or not the head
+        return False
+    return not q.head_words & ((info.tokens - info.attached) | info.synonyms)
 
 
 def _core_words(q: _Query, missing: list[str]) -> list[str]:
