@@ -159,7 +159,10 @@ def tokenize(text: str) -> list[Token]:
 
 _RELATIVE = frozenset({"that", "which"})
 _CAME = frozenset({"came", "comes"})
-_HAD = frozenset({"had", "has", "featured", "features", "included", "includes", "contained"})
+_HAD = frozenset({
+    "had", "has", "featured", "features", "included", "includes", "contained", "boasts",
+    "boasted",
+})  # fmt: skip
 """Verbs of a relative clause that only lists what the food had: "pizza that had cheese"."""
 _WAS = frozenset({"was", "were", "is", "are"})
 _LINKING = frozenset({

@@ -125,6 +125,7 @@ def test_a_short_description_does_not_swallow_the_next_item() -> None:
         ("a bowl of ramen which comes with a soft boiled egg", "ramen with egg"),
         ("a jar of junior baby food that featured macaroni", "junior baby food with macaroni"),
         ("a cup of soup that had noodles", "soup with noodles"),
+        ("a fruit juice drink that boasts high vitamin C", "fruit juice drink with high vitamin c"),
         ("a 57g pastry that was perfectly filled with custard", "pastry filled with custard"),
         ("512g of iced black tea that was pre-sweetened", "iced black tea with pre-sweetened"),
         ("a cup of rice that was cooked with oil", "rice with oil"),
