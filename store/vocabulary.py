@@ -114,7 +114,7 @@ NICHE_WORDS = frozenset({
     "powder", "dehydrated", "ingredient", "school", "restaurant", "formulated", "substitute",
     "diet", "unprepared", "concentrate", "low", "reduced", "free", "light", "nonfat", "fortified",
     "non", "nonalcoholic", "decaffeinated", "stick", "spread", "nectar", "flour", "alaska",
-    "native", "shortening",
+    "native", "shortening", "giblets",
 })  # fmt: skip
 CATEGORY_HEADS = frozenset({
     "fish", "beverage", "beverages", "cheese", "cereals", "cereal", "nuts", "seeds", "candies",
@@ -220,6 +220,7 @@ PHRASES = {
     "marinara sauce": "tomato-based sauce", "marinara": "tomato-based sauce",
     "risotto": "rice with cheese and/or cream based sauce",
     "steak and cheese": "cheese steak", "milk chocolate": "milk chocolate candy",
+    "not reconstituted": "powder",  # "Coffee, instant, not reconstituted" is the dry powder
 }  # fmt: skip
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 

@@ -39,10 +39,16 @@ class ResolvedItem:
     known: bool
 
 
+PART_UNITS = frozenset({"drumstick", "wing", "fillet"})
+"""Units that name the cut as well as the amount: "a drumstick of fried chicken"."""
+
+
 def search_phrase(item: ParsedItem) -> str:
-    """The phrase sent to food search: preparation + food (+ what was left out)."""
+    """The phrase sent to food search: preparation + food (+ the cut, + what was left out)."""
     words = [item.preparation.replace(",", " ")] if item.preparation else []
     words.append(item.food)
+    if item.unit in PART_UNITS and item.unit not in item.food:
+        words.append(item.unit)
     if "skin" in item.excluded:
         words.append("skin not eaten")
     return " ".join(words)

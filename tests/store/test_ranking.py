@@ -546,3 +546,25 @@ def test_a_bare_food_word_is_not_a_fried_version(monkeypatch: pytest.MonkeyPatch
     assert best("fried tofu", fried, plain) == fried.name
     monkeypatch.setattr("store.ranking.BARE_RICH_COST", 0.0)
     assert best("tofu", fried, plain) == fried.name
+
+
+def test_instant_coffee_not_reconstituted_is_the_powder() -> None:
+    """A cup of instant coffee is the drink; "not reconstituted" is the jar's dry powder."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    powder = cand("fndds:92101630", "Coffee, instant, decaffeinated, not reconstituted",
+                  category="Coffee", sem=0.80, ranks=(4, 2, 3, 5))  # fmt: skip
+    drink = cand("fndds:92101640", "Coffee, instant, decaffeinated, reconstituted",
+                 category="Coffee", sem=0.76, ranks=(3, 1, 9, 4))  # fmt: skip
+    assert best("decaffeinated instant coffee", powder, drink) == drink.name
+    assert best("decaffeinated instant coffee powder", powder, drink) == powder.name
+
+
+def test_fried_chicken_is_meat_not_giblets() -> None:
+    """Giblets are a niche cut: "fried chicken" means the meat."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    giblets = cand("sr28:05028", "Chicken, broilers or fryers, giblets, cooked, fried",
+                   sem=0.68, ranks=(30, None, 24, 14))  # fmt: skip
+    meat = cand("sr28:05011", "Chicken, broilers or fryers, meat only, cooked, fried",
+                sem=0.67, ranks=(31, None, 33, 18))  # fmt: skip
+    assert best("fried chicken", giblets, meat) == meat.name
+    assert best("fried chicken giblets", giblets, meat) == giblets.name

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from agents.nutrition.parsing.parser import parse_meal
 from agents.nutrition.portions import AmountSpec
-from agents.nutrition.resolver import pick_measurable
+from agents.nutrition.resolver import pick_measurable, search_phrase
 
 pytestmark = pytest.mark.db
 
@@ -33,3 +34,12 @@ async def test_sized_sweets_and_drinks_weigh_what_usda_says(ctx) -> None:
     assert gumdrops.grams is not None and gumdrops.grams <= 20  # FNDDS fun/snack size 15 g
     assert butterfinger.grams is not None and 90 <= butterfinger.grams <= 120  # king size
     assert cola.grams is not None and cola.grams >= 700  # FNDDS "1 large drink" = 744 g
+
+
+def test_a_part_unit_names_the_cut_in_the_search_phrase() -> None:
+    """ "A drumstick of fried chicken" searches for a drumstick, not any fried chicken."""
+    (drumstick,) = parse_meal("a drumstick of fried chicken")
+    assert drumstick.unit == "drumstick"
+    assert search_phrase(drumstick) == "fried chicken drumstick"
+    (wings,) = parse_meal("two chicken wings")
+    assert search_phrase(wings).count("wing") == 1
