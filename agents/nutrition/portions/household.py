@@ -194,9 +194,13 @@ def _rank_counts(
     for m, tier in _pool(measures, unit, size, known, extra):
         named = bool(m.words & extra)
         gap = size_gap(m.sizes, target, explicit) if m.sizes or explicit else 0.0
+        cost: float = penalty(m, known) + (len(m.words - known - WHOLE_WORDS) if m.words else 0)
         if named and not explicit:
-            gap = 0.0  # "a thick Belgian waffle" names "1 thick / Belgian waffle"
-        cost = penalty(m, known) + (len(m.words - known - WHOLE_WORDS) if m.words else 0)
+            # "a Belgian waffle" names "1 thick / Belgian waffle": its size comes with the
+            # name; between named measures the usual size still wins ("1 Oreo sandwich"
+            # over "1 Oreo mini sandwich" for "an Oreo sandwich cookie")
+            cost += gap
+            gap = 0.0
         specific = target is None and _NOT_SPECIFIED.search(m.label) is None
         scored.append((gap, tier, not named, cost + specific, m.seq, m))
     scored.sort(key=_COUNT_RANKING)

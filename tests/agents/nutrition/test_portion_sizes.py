@@ -111,6 +111,14 @@ FNDDS_ROWS: dict[str, list[FnddsRow]] = {
         (8, "1 Nabisco Chips Ahoy!", 10.5),
         (16, "Quantity not specified", 60),
     ],
+    "53209015": [  # Cookie, chocolate sandwich
+        (1, "1 miniature/bite size", 3),
+        (2, "1 Oreo mini sandwich", 3),
+        (3, "1 Oreo sandwich", 11),
+        (4, "1 Oreo thin", 7),
+        (5, "1 sandwich", 14),
+        (7, "Quantity not specified", 42),
+    ],
     "55201000": [  # Waffle, plain
         (3, "1 medium waffle", 75),
         (4, "1 large waffle", 125),
@@ -301,6 +309,13 @@ def test_a_measure_named_by_the_users_words_wins() -> None:
     assert waffle.grams == 135 and "Belgian" in waffle.detail
     medium = resolve("Waffle, plain", F["55201000"], size="medium", named="belgian waffle")
     assert medium.grams == 75  # a stated size still decides
+
+
+def test_among_named_measures_the_usual_size_wins() -> None:
+    """ "An Oreo sandwich cookie" is one Oreo, not the mini one USDA lists first."""
+    oreo = "Cookie, chocolate sandwich"
+    assert resolve(oreo, F["53209015"], named="oreo sandwich cookie").grams == 11
+    assert resolve(oreo, F["53209015"], size="mini", named="mini oreo sandwich cookie").grams == 3
 
 
 def test_a_named_wrapper_counts_as_the_item_fndds_92530610() -> None:
