@@ -28,7 +28,7 @@ from agents.nutrition.calculator import scale
 from agents.nutrition.llm_parse import ModelItem, read_meal, to_parsed_item
 from agents.nutrition.models import ItemAnalysis, MealAnalysis
 from agents.nutrition.parsing import ParsedItem, parse_meal
-from agents.nutrition.resolver import ResolvedItem, resolve_item, search_phrase
+from agents.nutrition.resolver import ResolvedItem, is_cooking_fat, resolve_item, search_phrase
 from agents.nutrition.totals import summarize
 from graphs.consensus import compare_model_reading, consensus_item
 from store.search import FoodSearch
@@ -78,6 +78,7 @@ class ItemTask(TypedDict):
 
     index: int
     item: ParsedItem
+    fat_listed: bool
 
 
 async def parse(state: MealState, runtime: Runtime[MealContext]) -> dict[str, Any]:
@@ -97,12 +98,17 @@ async def fan_out(state: MealState) -> list[Send] | str:
     items = state.get("items", [])
     if not items:
         return "calculate"
-    return [Send("resolve", ItemTask(index=i, item=item)) for i, item in enumerate(items)]
+    fat = any(map(is_cooking_fat, items))  # "... 2 g olive oil": count the fat once
+    return [
+        Send("resolve", ItemTask(index=i, item=item, fat_listed=fat))
+        for i, item in enumerate(items)
+    ]
 
 
 async def resolve(task: ItemTask, runtime: Runtime[MealContext]) -> dict[str, Any]:
     """Candidate foods and independent portion estimates for one item."""
-    found = await resolve_item(task["index"], task["item"], None, runtime.context.search)
+    search = runtime.context.search
+    found = await resolve_item(task["index"], task["item"], None, search, task["fat_listed"])
     return {"resolved": [found]}
 
 
@@ -149,8 +155,9 @@ async def model_ground(state: MealState, runtime: Runtime[MealContext]) -> dict[
     grounded = [to_parsed_item(item) for item in items]
     for parsed, _ in grounded:
         search.clean(search_phrase(parsed)[: search.max_query_chars])
+    fat = any(is_cooking_fat(parsed) for parsed, _ in grounded)
     found = await asyncio.gather(
-        *(resolve_item(i, parsed, None, search) for i, (parsed, _) in enumerate(grounded))
+        *(resolve_item(i, parsed, None, search, fat) for i, (parsed, _) in enumerate(grounded))
     )
     resolved = [with_nutrients(_model_estimate(r, guessed))
                 for r, (_, guessed) in zip(found, grounded, strict=True)]  # fmt: skip

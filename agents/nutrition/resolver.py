@@ -8,6 +8,7 @@ instead of its own USDA measures.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from agents.nutrition.models import Estimate, FoodRef
@@ -52,6 +53,43 @@ def search_phrase(item: ParsedItem) -> str:
     if "skin" in item.excluded:
         words.append("skin not eaten")
     return " ".join(words)
+
+
+COOKING_FATS = frozenset({"oil", "butter", "margarine", "lard", "ghee", "shortening"})
+NOT_A_FAT = frozenset({
+    "peanut", "almond", "cashew", "nut", "apple", "sunflower", "seed", "cocoa", "soy", "pumpkin",
+    "cookie", "fish", "cod", "liver", "bean",
+})  # fmt: skip
+"""Words before "butter" or "oil" that make another food ("peanut butter", "fish oil")."""
+NO_ADDED_FAT = re.compile(r"\bno added fat\b|\bwithout (?:added )?fat\b")
+FAT_UNSAID = re.compile(
+    r"\bfat added\b|\bns as to fat\b|\b(?:made|fried|cooked) with (?:butter|oil|margarine)"
+)
+SEPARATE_FAT_BONUS = 0.2
+
+
+def is_cooking_fat(item: ParsedItem) -> bool:
+    """Whether the item is a cooking fat of its own: "2 g olive oil", "a pat of butter"."""
+    words = item.food.lower().replace("-", " ").split()
+    return bool(words) and words[-1] in COOKING_FATS and not NOT_A_FAT & set(words[:-1])
+
+
+def prefer_no_added_fat(ranked: list[Scored]) -> list[Scored]:
+    """When the meal lists its fat as an item, the other foods are counted without it.
+
+    "Collards, fresh, cooked, no added fat" over "Collards, NS as to form, cooked" for a
+    dish that also lists 2 g of olive oil: the oil is already counted once.
+    """
+
+    def adjusted(s: Scored) -> Scored:
+        name = s.candidate.name.lower()
+        if NO_ADDED_FAT.search(name):
+            return replace(s, score=s.score + SEPARATE_FAT_BONUS)
+        if FAT_UNSAID.search(name):
+            return replace(s, score=s.score - SEPARATE_FAT_BONUS)
+        return s
+
+    return sorted(map(adjusted, ranked), key=lambda s: (-s.score, len(s.candidate.name)))
 
 
 def prefer_foods_as_eaten(ranked: list[Scored]) -> list[Scored]:
@@ -153,16 +191,23 @@ def _estimate(method: str, scored: Scored, detail: FoodDetail, amount: AmountSpe
 
 
 async def resolve_item(
-    index: int, item: ParsedItem, vector: Vector | None, search: FoodSearch
+    index: int,
+    item: ParsedItem,
+    vector: Vector | None,
+    search: FoodSearch,
+    fat_listed: bool = False,
 ) -> ResolvedItem:
     """Find candidate foods for one item and weigh each independent reading.
 
     Without ``vector`` the search embeds the phrase itself, batched with the
-    meal's other items and overlapped with the word retrievers.
+    meal's other items and overlapped with the word retrievers. ``fat_listed``
+    says the meal lists a cooking fat as an item of its own.
     """
     ranked = prefer_foods_as_eaten(
         await search.candidates(search_phrase(item)[: search.max_query_chars], vector)
     )
+    if fat_listed and not is_cooking_fat(item):
+        ranked = prefer_no_added_fat(ranked)
     suggestions = tuple(food_ref(s) for s in ranked[:3])
     if not ranked or not is_known(ranked[0]):
         return ResolvedItem(index, item, (), suggestions, False)

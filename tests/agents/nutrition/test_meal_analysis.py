@@ -91,3 +91,15 @@ async def test_equally_named_records_bound_the_range_without_a_question(ctx) -> 
     assert low <= min(energies) and high >= max(energies)
     assert item.nutrients["energy_kcal"] == pytest.approx(fused.nutrients["energy_kcal"], abs=0.01)
     assert not [q for q in item.questions if "Which" in q]
+
+
+async def test_a_fat_listed_as_its_own_item_is_counted_once(ctx) -> None:
+    """With the oil listed, the sprouts are the record cooked without added fat."""
+    with_oil = await ctx.analyzer.analyze("76 g brussels sprouts and 2 g olive oil")
+    sprouts, oil = with_oil.items
+    assert "no added fat" in sprouts.food.name
+    assert oil.food.name == "Olive oil"
+    alone = await ctx.analyzer.analyze("76 g brussels sprouts")
+    (plain,) = alone.items
+    assert "no added fat" not in plain.food.name
+    assert sprouts.nutrients["fat_g"] < plain.nutrients["fat_g"]
