@@ -29,6 +29,7 @@ from agents.nutrition.llm_parse import ModelItem, read_meal, to_parsed_item
 from agents.nutrition.models import ItemAnalysis, MealAnalysis
 from agents.nutrition.parsing import ParsedItem, parse_meal
 from agents.nutrition.resolver import ResolvedItem, is_cooking_fat, resolve_item, search_phrase
+from agents.nutrition.restated import drop_restated
 from agents.nutrition.totals import summarize
 from graphs.consensus import compare_model_reading, consensus_item
 from store.search import FoodSearch
@@ -119,9 +120,13 @@ def with_nutrients(resolved: ResolvedItem) -> ResolvedItem:
 
 
 async def calculate(state: MealState) -> dict[str, Any]:
-    """Nutrients of every estimate, in meal order."""
+    """Nutrients of every estimate, in meal order.
+
+    An item that only renames the one before it ("corn snacks, Cheetos,") is not counted twice.
+    """
     ordered = sorted(state.get("resolved", []), key=lambda r: r.index)
-    return {"computed": [with_nutrients(r) for r in ordered]}
+    kept, notes = drop_restated(state.get("text", ""), ordered)
+    return {"computed": [with_nutrients(r) for r in kept], "notes": notes}
 
 
 async def model_parse(state: MealState, runtime: Runtime[MealContext]) -> dict[str, Any]:

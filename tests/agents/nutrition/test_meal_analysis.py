@@ -103,3 +103,15 @@ async def test_a_fat_listed_as_its_own_item_is_counted_once(ctx) -> None:
     (plain,) = alone.items
     assert "no added fat" not in plain.food.name
     assert sprouts.nutrients["fat_g"] < plain.nutrients["fat_g"]
+
+
+async def test_a_brand_set_off_by_commas_renames_the_food_before_it(ctx) -> None:
+    """ "Corn snacks, Cheetos," is one food; "rice, beans, chicken" are three."""
+    analysis = await ctx.analyzer.analyze(
+        "28g of cheese-flavored corn snacks, Cheetos, and a medium apple"
+    )
+    assert [i.food_phrase for i in analysis.items] == ["cheese-flavored corn snacks", "apple"]
+    assert analysis.totals["energy_kcal"] < 300
+    assert any("'Cheetos' read as another name" in note for note in analysis.notes)
+    listed = await ctx.analyzer.analyze("a cup of rice, beans, chicken")
+    assert len(listed.items) == 3
