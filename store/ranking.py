@@ -38,6 +38,12 @@ FILLINGS = frozenset({
     "ham", "sausage",
 })  # fmt: skip
 """Fillings a "cheese only" record says are absent ("Nachos, cheese only")."""
+MEATLESS = frozenset({"meatless", "vegetarian", "vegan"})
+MEATS = frozenset({
+    "meat", "beef", "pork", "chicken", "turkey", "steak", "ham", "sausage", "bacon", "lamb",
+    "veal", "fish", "shrimp", "chorizo",
+})  # fmt: skip
+"""What a meatless or vegetarian phrase says the food has none of."""
 SKIN_COST, SKIN_GUESS_COST = 0.2, 0.05  # against the usual way; a guess where there is none
 
 
@@ -185,6 +191,7 @@ def _match(
     matched = 0.0
     missing: list[str] = []
     contradicted = ONLY_FILLING and info.only and bool(q.modifiers & FILLINGS - info.tokens)
+    contradicted |= bool(q.words & MEATLESS and info.tokens & MEATS)  # "meatless burrito"
     own = info.tokens | info.negated if q.words & voc.NEGATORS else info.tokens
     pairs = {a + b for a, b in zip(q.tokens, q.tokens[1:], strict=False)} & own
     for t, weight in zip(q.tokens, q.weights, strict=True):

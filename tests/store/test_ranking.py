@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from agents.nutrition.resolver import CLOSE_SCORE
 from store.ranking import rerank
 from store.retrieval import Candidate
-from store.vocabulary import misspelled, retrieval_words, tokens
+from store.vocabulary import misspelled, normalize_phrase, retrieval_words, tokens
 
 
 def cand(
@@ -568,3 +569,23 @@ def test_fried_chicken_is_meat_not_giblets() -> None:
                 sem=0.67, ranks=(31, None, 33, 18))  # fmt: skip
     assert best("fried chicken", giblets, meat) == meat.name
     assert best("fried chicken giblets", giblets, meat) == giblets.name
+
+
+def test_a_meatless_phrase_contradicts_a_meat_record() -> None:
+    """ "A meatless burrito filled with beans" is no beef and bean burrito.
+
+    The meat record must fall out of the near-equal window the resolver picks from by
+    portion data, where its USDA measure would otherwise win it the item.
+    """
+    # similarities and ranks as the retrievers gave them for this phrase
+    beans = cand("sr28:21059", "Fast foods, burrito, with beans", sem=0.79, ranks=(2, None, 1, 1))
+    beef = cand("sr28:21061", "Fast foods, burrito, with beans and beef", sem=0.76,
+                ranks=(3, None, 9, 2))  # fmt: skip
+    first, second = rerank("meatless burrito filled with beans", [beans, beef])
+    assert first.candidate.name == beans.name
+    assert first.score - second.score > CLOSE_SCORE
+    assert best("burrito filled with beans and beef", beans, beef) == beef.name
+
+
+def test_gummy_shapes_are_gummy_candy() -> None:
+    assert normalize_phrase("a gummy fish") == normalize_phrase("a gummy bear") == "a gummy candy"

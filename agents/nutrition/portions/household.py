@@ -156,6 +156,8 @@ def _pool(
     usable = [m for m in measures if not (m.skip or m.qns or m.mass or m.volume_unit)]
     if unit in (None, "each"):
         pool = [(m, 0) for m in usable if _countable(m, tokens)]
+        if pool and all(m.sizes for m, _ in pool):  # only sized packs ("1 king size"):
+            pool += [(m, 0) for m in usable if "piece" in m.units and not m.sizes]  # one piece
         wrapped = size is not None or not (pool or any(m.qns for m in measures))
         pool += [
             (m, 1)

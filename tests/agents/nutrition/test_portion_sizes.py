@@ -111,6 +111,13 @@ FNDDS_ROWS: dict[str, list[FnddsRow]] = {
         (8, "1 Nabisco Chips Ahoy!", 10.5),
         (16, "Quantity not specified", 60),
     ],
+    "91745010": [  # Candy, gummy
+        (1, "1 piece", 2),
+        (2, "1 miniature/bite size/fun size", 15),
+        (3, "1 snack size/pouch/regular size", 60),
+        (4, "1 large/king size", 120),
+        (7, "Quantity not specified", 60),
+    ],
     "53209015": [  # Cookie, chocolate sandwich
         (1, "1 miniature/bite size", 3),
         (2, "1 Oreo mini sandwich", 3),
@@ -309,6 +316,12 @@ def test_a_measure_named_by_the_users_words_wins() -> None:
     assert waffle.grams == 135 and "Belgian" in waffle.detail
     medium = resolve("Waffle, plain", F["55201000"], size="medium", named="belgian waffle")
     assert medium.grams == 75  # a stated size still decides
+
+
+def test_one_item_of_a_food_sold_in_sized_packs_is_a_piece() -> None:
+    """ "A gummy fish" is one 2 g piece, not the nearest-to-medium king-size bag."""
+    assert resolve("Candy, gummy", F["91745010"], 1, "each").grams == 2
+    assert resolve("Candy, gummy", F["91745010"], 1, "each", size="king size").grams == 120
 
 
 def test_among_named_measures_the_usual_size_wins() -> None:
