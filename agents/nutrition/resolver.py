@@ -23,6 +23,7 @@ MIN_SEMANTIC = 0.55
 CLOSE_CANDIDATES = 8
 CLOSE_SCORE = 0.3
 NEAREST_SIZE = "nearest size"
+FULL_COVERAGE = 0.99  # a namesake says every word of the phrase
 INEXACT = ("does not distinguish sizes", "Quantity not specified", "assumed")
 """Details of a food measure that does not name the stated size itself."""
 MEAL_SOURCE_BONUS = {"fndds": 0.15}
@@ -128,6 +129,42 @@ def pick_measurable(
     return fitting[0][0] if fitting else None
 
 
+def _fits_size(scored: Scored, details: dict[str, FoodDetail], amount: AmountSpec) -> bool:
+    """Whether the record has a USDA measure of the very size the user stated."""
+    detail = details.get(scored.candidate.id)
+    if detail is None:
+        return False
+    portion = resolve_portion(amount, detail.name, detail.category, detail.portions)
+    how = portion.detail
+    return portion.source == "food_measure" and not any(n in how for n in (NEAREST_SIZE, *INEXACT))
+
+
+async def _sized_namesake(
+    chosen: Scored,
+    ranked: list[Scored],
+    details: dict[str, FoodDetail],
+    amount: AmountSpec,
+    search: FoodSearch,
+) -> Scored | None:
+    """A record that names the food as fully as the choice and has the stated size.
+
+    "A large frosted cinnamon bun" matches SR28's "Cinnamon buns, frosted" best, but only
+    FNDDS's "Roll, sweet, cinnamon bun, frosted" weighs a large one (153 g): the same
+    food, so its record answers with USDA's own large bun instead of an unsized guess.
+    """
+    floor = max(chosen.coverage, FULL_COVERAGE)
+    namesakes = [
+        s for s in ranked[:CLOSE_CANDIDATES]
+        if s.coverage >= floor and s.candidate.id != chosen.candidate.id
+    ]  # fmt: skip
+    if not namesakes:
+        return None
+    missing = [s.candidate.id for s in namesakes if s.candidate.id not in details]
+    if missing:
+        details.update(await search.get_foods(missing))
+    return next((s for s in namesakes if _fits_size(s, details, amount)), None)
+
+
 def amount_of(item: ParsedItem) -> AmountSpec:
     """The parser's amount in the portion resolver's terms."""
     return AmountSpec(
@@ -217,6 +254,9 @@ async def resolve_item(
     details = await search.get_foods(list(wanted))
     amount = amount_of(item)
     chosen = pick_measurable(close, details, amount) or ranked[0]
+    if amount.size is not None and not _fits_size(chosen, details, amount):
+        sized = await _sized_namesake(chosen, ranked, details, amount, search)
+        chosen = sized or chosen
     picks[0] = ("fused", chosen)
     estimates = [
         _estimate(method, scored, details[scored.candidate.id], amount)

@@ -115,3 +115,14 @@ async def test_a_brand_set_off_by_commas_renames_the_food_before_it(ctx) -> None
     assert any("'Cheetos' read as another name" in note for note in analysis.notes)
     listed = await ctx.analyzer.analyze("a cup of rice, beans, chicken")
     assert len(listed.items) == 3
+
+
+async def test_a_stated_size_is_weighed_by_a_namesake_record_that_has_it(ctx) -> None:
+    """SR28's frosted cinnamon bun has one unsized measure; FNDDS's same bun has a large one."""
+    large = await ctx.analyzer.analyze("a large frosted cinnamon bun")
+    (bun,) = large.items
+    assert bun.grams == 153
+    assert bun.portion_source == "food_measure" and "large" in bun.portion_detail
+    unsized = await ctx.analyzer.analyze("a frosted cinnamon bun")
+    (plain,) = unsized.items
+    assert plain.grams is not None and plain.grams < 100
