@@ -76,7 +76,7 @@ WITH hits AS MATERIALIZED (
     SELECT id, row_number() OVER () AS r FROM (
         SELECT id FROM hits WHERE matched >= (SELECT matched FROM cut)
         ORDER BY matched DESC, ts_rank_cd(tsv, (SELECT to_tsquery('english', :tsq)), 1) DESC,
-                 name_length
+                 name_length, id
         LIMIT :n) s
 ), hd AS (
     SELECT id, row_number() OVER () AS r FROM (
@@ -98,7 +98,7 @@ TRIGRAM_SQL = positional(
     f"""
 SELECT {FIELDS}, f.embedding, row_number() OVER () AS trg_rank FROM (
     SELECT * FROM foods WHERE :q <% name
-    ORDER BY word_similarity(:q, name) DESC, length(name) LIMIT :n) f
+    ORDER BY word_similarity(:q, name) DESC, length(name), id LIMIT :n) f
 """,
     ["q", "n"],
 )
@@ -109,7 +109,7 @@ SEMANTIC_SQL = positional(
     f"""
 SELECT {FIELDS},
        row_number() OVER (ORDER BY d) AS sem_rank, 1 - d AS sem_sim
-FROM (SELECT *, embedding <=> :vec AS d FROM foods ORDER BY embedding <=> :vec LIMIT :n) f
+FROM (SELECT *, embedding <=> :vec AS d FROM foods ORDER BY embedding <=> :vec, id LIMIT :n) f
 """,
     ["vec", "n"],
 )
