@@ -92,6 +92,8 @@ SEPARATORS: tuple[tuple[str, ...], ...] = (
     ("complemented", "by"),
     ("complemented", "with"),
     ("together", "with"),
+    ("enjoyed", "with"),
+    ("savored", "with"),
     ("followed", "by"),
     ("as", "well", "as"),
     ("plus",),

@@ -395,6 +395,8 @@ def test_separators_and_trailers() -> None:
     )
     assert [i.food for i in items] == ["plain potato chips", "water", "banana"]
     assert all(i.meal is None for i in items)
+    fries, tea = parse_meal("222g of french fries smothered in cheese, enjoyed with 512g of tea")
+    assert (fries.food, tea.food) == ("french fries smothered in cheese", "tea")
 
 
 # --- the dev sets ------------------------------------------------------------------------
