@@ -32,7 +32,8 @@ STOP = {"a", "an", "the", "of", "with", "and", "or", "in", "on", "my", "some", "
 OPTIONAL = frozenset({
     "fillet", "slice", "portion", "meat", "style", "bowl", "cup", "glass",
     "filled", "topped", "loaded", "served", "made", "packed", "covered", "drizzled",
-    "smothered", "containing", "prepared",
+    "smothered", "containing", "prepared", "nestled", "dusted", "sprinkled", "crafted",
+    "bursting", "provided",
 })  # fmt: skip
 """Query words that name a cut or a portion, or link a food to its extras; names rarely
 repeat them."""
@@ -222,6 +223,7 @@ PHRASES = {
     "marinara sauce": "tomato-based sauce", "marinara": "tomato-based sauce",
     "risotto": "rice with cheese and/or cream based sauce",
     "steak and cheese": "cheese steak", "milk chocolate": "milk chocolate candy",
+    "fast food joint": "fast food", "fast-food joint": "fast food", "pizzeria": "restaurant",
     "not reconstituted": "powder",  # "Coffee, instant, not reconstituted" is the dry powder
 }  # fmt: skip
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")

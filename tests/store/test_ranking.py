@@ -589,3 +589,9 @@ def test_a_meatless_phrase_contradicts_a_meat_record() -> None:
 
 def test_gummy_shapes_are_gummy_candy() -> None:
     assert normalize_phrase("a gummy fish") == normalize_phrase("a gummy bear") == "a gummy candy"
+
+
+def test_places_read_as_the_usda_source_words() -> None:
+    """A pizzeria is a restaurant and a fast food joint is fast food, as FNDDS names say."""
+    assert normalize_phrase("pizza from a pizzeria") == "pizza from a restaurant"
+    assert normalize_phrase("a taco from a fast food joint") == "a taco from a fast food"
