@@ -30,6 +30,7 @@ RESPELLED_KINDS = True
 HEAD_MISS_COST = 0.4  # the name lacks the phrase's head noun ("Sour cream" for a burrito)
 BARE_RICH_COST = 0.25  # more for "Tofu, fried" when the phrase is only "tofu"
 ATTACHED_HEAD = True
+CLASS_MATCH = True
 CORE_MISS = True
 CORE_MISS_COST = 0.15  # per food word before the head the name lacks ("steak" in "steak sandwich")
 ONLY_FILLING = True
@@ -204,6 +205,9 @@ def _match(
         elif kinds := voc.KINDS_OF.get(t, frozenset()) & own:
             matched += 0.7 * weight  # "Nachos, beef or pork" for "nachos with meat"
             explained |= kinds
+        elif CLASS_MATCH and (kind := voc.CLASS_OF.get(t)) in own:
+            matched += 0.5 * weight  # "Turnover, fruit" for "guava turnover"
+            explained.add(kind)
         elif equiv[t] & info.negated:
             missing.append(t)  # the phrase has it, the name says it is absent
             contradicted = True

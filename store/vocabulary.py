@@ -142,6 +142,16 @@ KINDS_OF = {
     "poultry": frozenset({"chicken", "turkey", "duck"}),
 }
 """A general word in a phrase ("burrito with meat") and the kinds a name may say instead."""
+CLASS_OF = {
+    kind: "fruit"
+    for kind in (
+        "guava", "peach", "apple", "pear", "cherry", "blueberry", "strawberry", "raspberry",
+        "blackberry", "mango", "pineapple", "apricot", "plum", "papaya", "passion", "guayaba",
+        "lemon", "orange", "grape", "fig", "date",
+    )
+}  # fmt: skip
+"""A specific word in a phrase ("guava turnover") and the class a name may say instead
+("Turnover, fruit"): a weaker match than the kind itself."""
 SKIN_ON_PARTS = frozenset({"thigh", "drumstick", "wing", "leg"})
 """Poultry parts usually eaten with the skin (breasts usually without)."""
 SKIN_OFF = re.compile(r"\bskin(?: / coating)? not eaten\b|\bmeat only\b|\bskinless\b")

@@ -595,3 +595,16 @@ def test_places_read_as_the_usda_source_words() -> None:
     """A pizzeria is a restaurant and a fast food joint is fast food, as FNDDS names say."""
     assert normalize_phrase("pizza from a pizzeria") == "pizza from a restaurant"
     assert normalize_phrase("a taco from a fast food joint") == "a taco from a fast food"
+
+
+def test_a_fruit_names_the_fruit_class_of_a_dish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Guava turnover" is "Turnover, fruit", not raw guava; a named kind still wins."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    turnover = cand("fndds:53450000", "Turnover, fruit", sem=0.40, ranks=(29, 1, 27, 6))
+    guava = cand("fndds:63115010", "Guava, raw", sem=0.64, ranks=(3, None, 1, 2))
+    assert best("guava turnover", turnover, guava) == turnover.name
+    muffin = cand("fndds:52302500", "Muffin, blueberry", ranks=(2, 2, 2, 2))
+    fruit = cand("fndds:52302600", "Muffin, fruit", ranks=(1, 1, 1, 1))
+    assert best("blueberry muffin", fruit, muffin) == muffin.name
+    monkeypatch.setattr("store.ranking.CLASS_MATCH", False)
+    assert best("guava turnover", turnover, guava) == guava.name
