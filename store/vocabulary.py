@@ -242,12 +242,21 @@ _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 _APOSTROPHE = re.compile(r"(?<=[a-z])['’](?=[a-z])")
 
 
+_HOT_DOG_ON_BREAD = re.compile(
+    r"\b(?:frankfurter|hot dog|frank|wiener)s?\b(?! sandwich)"
+    r"(?=[^,]*?\b(?:on|in)\b[^,]*?\b(?:bun|roll|bread)s?\b)"
+)
+"""A frankfurter on or in a bun is FNDDS's hot dog sandwich: "a beef frankfurter nestled in
+a soft white roll"."""
+
+
 def normalize_phrase(text: str) -> str:
     """Rewrite multi-word synonyms so they tokenize like the USDA names.
 
     An apostrophe inside a word goes ("McDONALD'S" and "mcdonalds" are one brand).
     """
-    return _PHRASE.sub(lambda m: PHRASES[m.group(1)], _APOSTROPHE.sub("", text.lower()))
+    lower = _HOT_DOG_ON_BREAD.sub("hot dog sandwich", _APOSTROPHE.sub("", text.lower()))
+    return _PHRASE.sub(lambda m: PHRASES[m.group(1)], lower)
 
 
 def phrase_words(text: str) -> list[str]:

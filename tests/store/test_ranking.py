@@ -608,3 +608,12 @@ def test_a_fruit_names_the_fruit_class_of_a_dish(monkeypatch: pytest.MonkeyPatch
     assert best("blueberry muffin", fruit, muffin) == muffin.name
     monkeypatch.setattr("store.ranking.CLASS_MATCH", False)
     assert best("guava turnover", turnover, guava) == guava.name
+
+
+def test_a_frankfurter_on_bread_is_a_hot_dog_sandwich() -> None:
+    assert normalize_phrase("a beef frankfurter nestled in a soft white roll") == (
+        "a beef hot dog sandwich nestled in a soft white roll"
+    )
+    assert normalize_phrase("a chicken frankfurter on wheat bread").count("hot dog sandwich") == 1
+    assert normalize_phrase("a frankfurter, a bun") == "a frankfurter, a bun"  # two foods
+    assert normalize_phrase("a hot dog sandwich on a bun").count("sandwich") == 1
