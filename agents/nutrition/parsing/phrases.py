@@ -214,7 +214,16 @@ def only_adjectives(tokens: list[Token]) -> bool:
     words = food_words(tokens)
     if not words:
         return has_anchor(tokens)
-    return all(w.endswith("ed") or w in TRAILING_ATTRIBUTES or w in _ADJECTIVES for w in words)
+    return all(
+        w.endswith("ed") or w in TRAILING_ATTRIBUTES or w in _ADJECTIVES
+        or (w in _NUTRIENT_WORDS and k > 0 and words[k - 1] in _LESS)  # "reduced sugar,"
+        for k, w in enumerate(words)
+    )  # fmt: skip
+
+
+_NUTRIENT_WORDS = frozenset({"sugar", "fat", "sodium", "salt", "calorie", "calories", "carb"})
+_LESS = frozenset({"reduced", "low", "less", "no", "zero", "lower"})
+"""A nutrient after these is a claim about the food, not a food: "reduced sugar, … milk"."""
 
 
 _DRESSINGS = frozenset(

@@ -397,6 +397,10 @@ def test_separators_and_trailers() -> None:
     assert all(i.meal is None for i in items)
     fries, tea = parse_meal("222g of french fries smothered in cheese, enjoyed with 512g of tea")
     assert (fries.food, tea.food) == ("french fries smothered in cheese", "tea")
+    (milk,) = parse_meal("a cup of reduced sugar, ready-to-drink chocolate milk")
+    assert milk.food == "reduced sugar ready-to-drink chocolate milk"
+    listed = parse_meal("sugar, salt and a cup of rice")
+    assert [i.food for i in listed] == ["sugar", "salt", "rice"]
 
 
 # --- the dev sets ------------------------------------------------------------------------
