@@ -45,6 +45,15 @@ MEATS = frozenset({
     "veal", "fish", "shrimp", "chorizo",
 })  # fmt: skip
 """What a meatless or vegetarian phrase says the food has none of."""
+BOUGHT = frozenset({"commercial", "commercially", "store", "jarred", "packaged"})
+HOMEMADE = frozenset({"homemade"})  # not "home": "home fries" is a dish
+
+
+def _made_elsewhere(said: frozenset[str], named: frozenset[str]) -> bool:
+    """A store-bought phrase against a homemade record, or the other way round."""
+    return bool(said & BOUGHT and named & HOMEMADE or said & HOMEMADE and named & BOUGHT)
+
+
 SKIN_COST, SKIN_GUESS_COST = 0.2, 0.05  # against the usual way; a guess where there is none
 
 
@@ -193,6 +202,7 @@ def _match(
     missing: list[str] = []
     contradicted = ONLY_FILLING and info.only and bool(q.modifiers & FILLINGS - info.tokens)
     contradicted |= bool(q.words & MEATLESS and info.tokens & MEATS)  # "meatless burrito"
+    contradicted |= _made_elsewhere(q.words, info.words)  # "commercially prepared" salsa
     own = info.tokens | info.negated if q.words & voc.NEGATORS else info.tokens
     pairs = {a + b for a, b in zip(q.tokens, q.tokens[1:], strict=False)} & own
     for t, weight in zip(q.tokens, q.weights, strict=True):

@@ -617,3 +617,12 @@ def test_a_frankfurter_on_bread_is_a_hot_dog_sandwich() -> None:
     assert normalize_phrase("a chicken frankfurter on wheat bread").count("hot dog sandwich") == 1
     assert normalize_phrase("a frankfurter, a bun") == "a frankfurter, a bun"  # two foods
     assert normalize_phrase("a hot dog sandwich on a bun").count("sandwich") == 1
+
+
+def test_store_bought_and_homemade_contradict() -> None:
+    """ "Commercially-prepared red salsa" is not "Salsa, red, homemade", and the other way round."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    homemade = cand("fndds:74406600", "Salsa, red, homemade", sem=0.71, ranks=(2, None, 5, 2))
+    bought = cand("fndds:74406500", "Salsa, red", sem=0.71, ranks=(None, None, 4, 1))
+    assert best("commercially-prepared red salsa", homemade, bought) == bought.name
+    assert best("homemade red salsa", homemade, bought) == homemade.name
