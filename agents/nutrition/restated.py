@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from agents.nutrition.resolver import ResolvedItem
+from store.vocabulary import CLASS_OF
 
 _BETWEEN = re.compile(r"\s*,\s*")
 _EXAMPLE = re.compile(r"\s*\(.*?\)")
@@ -47,22 +48,35 @@ def _spans(text: str, resolved: list[ResolvedItem]) -> list[tuple[int, int] | No
     return spans
 
 
+def _adjacent(text: str, spans: list[tuple[int, int] | None], k: int) -> bool:
+    """Whether item ``k`` follows item ``k - 1`` with only a comma between them."""
+    before, here = spans[k - 1], spans[k]
+    return (
+        before is not None
+        and here is not None
+        and bool(_BETWEEN.fullmatch(text[before[1] : here[0]]))
+    )
+
+
+def _class_then_kind(general: ResolvedItem, kind: ResolvedItem) -> bool:
+    """The class word the next item names a kind of: "a refreshing fruit, a whole orange"."""
+    words = kind.item.food.lower().split()
+    return bool(words) and general.item.food.lower() in CLASS_OF.get(words[-1].rstrip("s"), ())
+
+
 def drop_restated(text: str, resolved: list[ResolvedItem]) -> tuple[list[ResolvedItem], list[str]]:
     """The items without restatements, and a note for each one dropped."""
     spans = _spans(text, resolved)
-    kept: list[ResolvedItem] = []
+    dropped: set[int] = set()
     notes: list[str] = []
-    for k, r in enumerate(resolved):
-        before, here = (spans[k - 1], spans[k]) if k else (None, None)
-        if (
-            kept
-            and before is not None
-            and here is not None
-            and _BETWEEN.fullmatch(text[before[1] : here[0]])
-            and _no_amount(r)
-            and _same_food(resolved[k - 1], r)
-        ):
-            notes.append(f"'{r.item.text}' read as another name for '{resolved[k - 1].item.food}'")
+    for k in range(1, len(resolved)):
+        first, second = resolved[k - 1], resolved[k]
+        if k - 1 in dropped or not _adjacent(text, spans, k):
             continue
-        kept.append(r)
-    return kept, notes
+        if _no_amount(second) and _same_food(first, second):
+            dropped.add(k)
+            notes.append(f"'{second.item.text}' read as another name for '{first.item.food}'")
+        elif _class_then_kind(first, second):
+            dropped.add(k - 1)
+            notes.append(f"'{first.item.text}' read as the class of '{second.item.food}'")
+    return [r for k, r in enumerate(resolved) if k not in dropped], notes

@@ -126,3 +126,12 @@ async def test_a_stated_size_is_weighed_by_a_namesake_record_that_has_it(ctx) ->
     unsized = await ctx.analyzer.analyze("a frosted cinnamon bun")
     (plain,) = unsized.items
     assert plain.grams is not None and plain.grams < 100
+
+
+async def test_a_class_word_restated_by_its_kind_is_one_food(ctx) -> None:
+    """ "A refreshing fruit, a whole orange" is one orange; "fruit, yogurt" are two foods."""
+    analysis = await ctx.analyzer.analyze("a refreshing fruit, a whole orange, and a cup of milk")
+    assert [i.food_phrase for i in analysis.items] == ["orange", "milk"]
+    assert any("read as the class of 'orange'" in note for note in analysis.notes)
+    listed = await ctx.analyzer.analyze("a cup of fruit, yogurt and granola")
+    assert len(listed.items) == 3
