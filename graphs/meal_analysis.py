@@ -25,10 +25,11 @@ from langgraph.types import Send
 from typing_extensions import TypedDict
 
 from agents.nutrition.calculator import scale
+from agents.nutrition.cooking_fat import is_cooking_fat
 from agents.nutrition.llm_parse import ModelItem, read_meal, to_parsed_item
 from agents.nutrition.models import ItemAnalysis, MealAnalysis
 from agents.nutrition.parsing import ParsedItem, parse_meal
-from agents.nutrition.resolver import ResolvedItem, is_cooking_fat, resolve_item, search_phrase
+from agents.nutrition.resolver import ResolvedItem, resolve_item, search_phrase
 from agents.nutrition.restated import drop_restated
 from agents.nutrition.totals import summarize
 from graphs.consensus import compare_model_reading, consensus_item

@@ -8,9 +8,9 @@ instead of its own USDA measures.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
+from agents.nutrition.cooking_fat import is_cooking_fat, prefer_no_added_fat
 from agents.nutrition.models import Estimate, FoodRef
 from agents.nutrition.parsing import ParsedItem
 from agents.nutrition.portions import AmountSpec, category_default_portion, resolve_portion
@@ -54,43 +54,6 @@ def search_phrase(item: ParsedItem) -> str:
     if "skin" in item.excluded:
         words.append("skin not eaten")
     return " ".join(words)
-
-
-COOKING_FATS = frozenset({"oil", "butter", "margarine", "lard", "ghee", "shortening"})
-NOT_A_FAT = frozenset({
-    "peanut", "almond", "cashew", "nut", "apple", "sunflower", "seed", "cocoa", "soy", "pumpkin",
-    "cookie", "fish", "cod", "liver", "bean",
-})  # fmt: skip
-"""Words before "butter" or "oil" that make another food ("peanut butter", "fish oil")."""
-NO_ADDED_FAT = re.compile(r"\bno added fat\b|\bwithout (?:added )?fat\b")
-FAT_UNSAID = re.compile(
-    r"\bfat added\b|\bns as to fat\b|\b(?:made|fried|cooked) with (?:butter|oil|margarine)"
-)
-SEPARATE_FAT_BONUS = 0.2
-
-
-def is_cooking_fat(item: ParsedItem) -> bool:
-    """Whether the item is a cooking fat of its own: "2 g olive oil", "a pat of butter"."""
-    words = item.food.lower().replace("-", " ").split()
-    return bool(words) and words[-1] in COOKING_FATS and not NOT_A_FAT & set(words[:-1])
-
-
-def prefer_no_added_fat(ranked: list[Scored]) -> list[Scored]:
-    """When the meal lists its fat as an item, the other foods are counted without it.
-
-    "Collards, fresh, cooked, no added fat" over "Collards, NS as to form, cooked" for a
-    dish that also lists 2 g of olive oil: the oil is already counted once.
-    """
-
-    def adjusted(s: Scored) -> Scored:
-        name = s.candidate.name.lower()
-        if NO_ADDED_FAT.search(name):
-            return replace(s, score=s.score + SEPARATE_FAT_BONUS)
-        if FAT_UNSAID.search(name):
-            return replace(s, score=s.score - SEPARATE_FAT_BONUS)
-        return s
-
-    return sorted(map(adjusted, ranked), key=lambda s: (-s.score, len(s.candidate.name)))
 
 
 def prefer_foods_as_eaten(ranked: list[Scored]) -> list[Scored]:

@@ -6,7 +6,7 @@ import pytest
 
 from agents.nutrition.parsing.parser import parse_meal
 from agents.nutrition.portions import AmountSpec
-from agents.nutrition.resolver import is_cooking_fat, pick_measurable, search_phrase
+from agents.nutrition.resolver import pick_measurable, search_phrase
 
 pytestmark = pytest.mark.db
 
@@ -43,20 +43,3 @@ def test_a_part_unit_names_the_cut_in_the_search_phrase() -> None:
     assert search_phrase(drumstick) == "fried chicken drumstick"
     (wings,) = parse_meal("two chicken wings")
     assert search_phrase(wings).count("wing") == 1
-
-
-@pytest.mark.parametrize(
-    ("text", "fat"),
-    [
-        ("2 g olive oil", True),
-        ("a pat of butter", True),
-        ("a tablespoon of margarine", True),
-        ("a tablespoon of peanut butter", False),
-        ("a capsule of fish oil", False),
-        ("a cup of buttermilk", False),
-        ("a cup of rice", False),
-    ],
-)
-def test_a_cooking_fat_is_told_from_foods_named_after_one(text: str, fat: bool) -> None:
-    (item,) = parse_meal(text)
-    assert is_cooking_fat(item) is fat
