@@ -47,13 +47,6 @@ MEATS = frozenset({
 """What a meatless or vegetarian phrase says the food has none of."""
 BOUGHT = frozenset({"commercial", "commercially", "store", "jarred", "packaged"})
 HOMEMADE = frozenset({"homemade"})  # not "home": "home fries" is a dish
-
-
-def _made_elsewhere(said: frozenset[str], named: frozenset[str]) -> bool:
-    """A store-bought phrase against a homemade record, or the other way round."""
-    return bool(said & BOUGHT and named & HOMEMADE or said & HOMEMADE and named & BOUGHT)
-
-
 SKIN_COST, SKIN_GUESS_COST = 0.2, 0.05  # against the usual way; a guess where there is none
 
 
@@ -300,6 +293,11 @@ def _core_words(q: _Query, missing: list[str]) -> list[str]:
         if t not in q.modifiers and t != q.head
         and t not in voc.DEFAULT_QUALIFIERS and t not in voc.PREP_OF
     ]  # fmt: skip
+
+
+def _made_elsewhere(said: frozenset[str], named: frozenset[str]) -> bool:
+    """A store-bought phrase against a homemade record, or the other way round."""
+    return bool(said & BOUGHT and named & HOMEMADE or said & HOMEMADE and named & BOUGHT)
 
 
 def _names(info: NameInfo, words: frozenset[str]) -> bool:
