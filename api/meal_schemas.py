@@ -61,3 +61,8 @@ class MealAnalysisOut(BaseModel):
     flags: list[str] = Field(examples=[["portion_disagreement"]])
     questions: list[str] = Field(examples=[["How much rice: 1 cup (158 g) or a bowl (316 g)?"]])
     explanation: str | None = Field(description="Why nothing was found, when no item was")
+    notes: list[str] = Field(
+        default_factory=list,
+        description="How the text was read where that changed the items",
+        examples=[["'Cheetos' read as another name for 'cheese-flavored corn snacks'"]],
+    )

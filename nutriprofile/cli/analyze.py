@@ -40,6 +40,8 @@ def render(analysis: MealAnalysis) -> None:
     out.print(table)
     for question in analysis.questions:
         out.print(f"[yellow]?[/] {question}", highlight=False)
+    for note in analysis.notes:
+        out.print(f"[dim]note:[/] {note}", highlight=False)
     if analysis.explanation:
         out.print(analysis.explanation, highlight=False)
 

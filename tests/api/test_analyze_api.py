@@ -19,6 +19,13 @@ async def test_analyze_returns_items_with_provenance_totals_and_ranges(client) -
     assert low <= body["totals"]["energy_kcal"] <= high
 
 
+async def test_analyze_says_how_it_read_a_restated_item(client) -> None:
+    text = "28g of cheese-flavored corn snacks, Cheetos, and a medium apple"
+    body = (await client.post("/v1/meals/analyze", json={"text": text})).json()
+    assert [i["food_phrase"] for i in body["items"]] == ["cheese-flavored corn snacks", "apple"]
+    assert body["notes"] == ["'Cheetos' read as another name for 'cheese-flavored corn snacks'"]
+
+
 @pytest.mark.parametrize(("text", "status"), [("", 422), ("   ", 422), ("x" * 5001, 422)])
 async def test_bad_text_is_a_clear_4xx(client, text: str, status: int) -> None:
     response = await client.post("/v1/meals/analyze", json={"text": text})
