@@ -8,10 +8,8 @@ whose values already hold some.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from agents.nutrition.parsing import ParsedItem
-from store.ranking import Scored
 
 COOKING_FATS = frozenset({"oil", "butter", "margarine", "lard", "ghee", "shortening"})
 NOT_A_FAT = frozenset({
@@ -32,19 +30,15 @@ def is_cooking_fat(item: ParsedItem) -> bool:
     return bool(words) and words[-1] in COOKING_FATS and not NOT_A_FAT & set(words[:-1])
 
 
-def prefer_no_added_fat(ranked: list[Scored]) -> list[Scored]:
-    """When the meal lists its fat as an item, the other foods are counted without it.
+def separate_fat_bonus(name: str) -> float:
+    """The score change for a record when the meal lists its fat as an item.
 
     "Collards, fresh, cooked, no added fat" over "Collards, NS as to form, cooked" for a
     dish that also lists 2 g of olive oil: the oil is already counted once.
     """
-
-    def adjusted(s: Scored) -> Scored:
-        name = s.candidate.name.lower()
-        if NO_ADDED_FAT.search(name):
-            return replace(s, score=s.score + SEPARATE_FAT_BONUS)
-        if FAT_MAYBE_ADDED.search(name):
-            return replace(s, score=s.score - SEPARATE_FAT_BONUS)
-        return s
-
-    return sorted(map(adjusted, ranked), key=lambda s: (-s.score, len(s.candidate.name)))
+    lower = name.lower()
+    if NO_ADDED_FAT.search(lower):
+        return SEPARATE_FAT_BONUS
+    if FAT_MAYBE_ADDED.search(lower):
+        return -SEPARATE_FAT_BONUS
+    return 0.0

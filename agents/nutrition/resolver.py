@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from agents.nutrition.cooking_fat import is_cooking_fat, prefer_no_added_fat
+from agents.nutrition.cooking_fat import is_cooking_fat, separate_fat_bonus
 from agents.nutrition.models import Estimate, FoodRef
 from agents.nutrition.parsing import ParsedItem
 from agents.nutrition.portions import AmountSpec, category_default_portion, resolve_portion
@@ -56,13 +56,35 @@ def search_phrase(item: ParsedItem) -> str:
     return " ".join(words)
 
 
-def prefer_foods_as_eaten(ranked: list[Scored]) -> list[Scored]:
-    """Re-order candidates with a bonus for survey foods (meal context only)."""
+def prefer_foods_as_eaten(ranked: list[Scored], fat_listed: bool = False) -> list[Scored]:
+    """Re-order candidates with the meal context's preferences.
+
+    Survey foods get a bonus; when the meal lists a cooking fat as its own item, records
+    cooked without added fat do too (see :mod:`agents.nutrition.cooking_fat`).
+    """
     bonus = MEAL_SOURCE_BONUS
-    return sorted(
-        (replace(s, score=s.score + bonus.get(s.candidate.source, 0.0)) for s in ranked),
-        key=lambda s: (-s.score, len(s.candidate.name)),
-    )
+
+    def adjusted(s: Scored) -> Scored:
+        extra = separate_fat_bonus(s.candidate.name) if fat_listed else 0.0
+        return replace(s, score=s.score + bonus.get(s.candidate.source, 0.0) + extra)
+
+    return sorted(map(adjusted, ranked), key=lambda s: (-s.score, len(s.candidate.name)))
+
+
+def _measure_fit(scored: Scored, details: dict[str, FoodDetail], amount: AmountSpec) -> str | None:
+    """How the record's own USDA measure gives the amount, or None (no measure, nearest size)."""
+    detail = details.get(scored.candidate.id)
+    if detail is None:
+        return None
+    portion = resolve_portion(amount, detail.name, detail.category, detail.portions)
+    if portion.source == "food_measure" and NEAREST_SIZE not in portion.detail:
+        return portion.detail
+    return None
+
+
+def _names_size(how: str) -> bool:
+    """Whether a measure detail is of the very size stated, not an unsized stand-in."""
+    return not any(note in how for note in INEXACT)
 
 
 def pick_measurable(
@@ -77,29 +99,18 @@ def pick_measurable(
     """
     if amount.mass_g is not None or len(close) < 2:
         return None
-    fitting: list[tuple[Scored, str]] = []
-    for scored in close:
-        detail = details.get(scored.candidate.id)
-        if detail is None:
-            continue
-        portion = resolve_portion(amount, detail.name, detail.category, detail.portions)
-        if portion.source == "food_measure" and NEAREST_SIZE not in portion.detail:
-            fitting.append((scored, portion.detail))
+    fitting = [(s, how) for s in close if (how := _measure_fit(s, details, amount)) is not None]
     if amount.size is not None:
         for scored, how in fitting:
-            if not any(note in how for note in INEXACT):
+            if _names_size(how):
                 return scored
     return fitting[0][0] if fitting else None
 
 
 def _fits_size(scored: Scored, details: dict[str, FoodDetail], amount: AmountSpec) -> bool:
     """Whether the record has a USDA measure of the very size the user stated."""
-    detail = details.get(scored.candidate.id)
-    if detail is None:
-        return False
-    portion = resolve_portion(amount, detail.name, detail.category, detail.portions)
-    how = portion.detail
-    return portion.source == "food_measure" and not any(n in how for n in (NEAREST_SIZE, *INEXACT))
+    how = _measure_fit(scored, details, amount)
+    return how is not None and _names_size(how)
 
 
 async def _sized_namesake(
@@ -204,10 +215,9 @@ async def resolve_item(
     says the meal lists a cooking fat as an item of its own.
     """
     ranked = prefer_foods_as_eaten(
-        await search.candidates(search_phrase(item)[: search.max_query_chars], vector)
+        await search.candidates(search_phrase(item)[: search.max_query_chars], vector),
+        fat_listed and not is_cooking_fat(item),
     )
-    if fat_listed and not is_cooking_fat(item):
-        ranked = prefer_no_added_fat(ranked)
     suggestions = tuple(food_ref(s) for s in ranked[:3])
     if not ranked or not is_known(ranked[0]):
         return ResolvedItem(index, item, (), suggestions, False)
