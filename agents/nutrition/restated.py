@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from agents.nutrition.resolver import ResolvedItem
-from store.vocabulary import CLASS_OF
+from store.vocabulary import CLASS_OF, tokens
 
 _BETWEEN = re.compile(r"\s*,\s*")
 _EXAMPLE = re.compile(r"\s*\(.*?\)")
@@ -60,8 +60,8 @@ def _adjacent(text: str, spans: list[tuple[int, int] | None], k: int) -> bool:
 
 def _class_then_kind(general: ResolvedItem, kind: ResolvedItem) -> bool:
     """The class word the next item names a kind of: "a refreshing fruit, a whole orange"."""
-    words = kind.item.food.lower().split()
-    return bool(words) and general.item.food.lower() in CLASS_OF.get(words[-1].rstrip("s"), ())
+    words, general_words = tokens(kind.item.food), tokens(general.item.food)
+    return bool(words) and general_words == [CLASS_OF.get(words[-1])]
 
 
 def drop_restated(text: str, resolved: list[ResolvedItem]) -> tuple[list[ResolvedItem], list[str]]:
