@@ -201,9 +201,7 @@ PHRASES = {
     "mac and cheese": "macaroni or noodles with cheese",
     "mac n cheese": "macaroni or noodles with cheese",
     "macaroni and cheese": "macaroni or noodles with cheese",
-    "frankfurter sandwich": "hot dog sandwich", "frankfurter on a bun": "hot dog sandwich",
-    "frankfurter in a bun": "hot dog sandwich", "frankfurter in hot dog bun": "hot dog sandwich",
-    "frankfurter in a hot dog bun": "hot dog sandwich", "hot dog in a bun": "hot dog sandwich",
+    "frankfurter sandwich": "hot dog sandwich",  # on or in a bun: _HOT_DOG_ON_BREAD
     "new york strip": "strip", "bell pepper": "sweet pepper", "green pepper": "green sweet pepper",
     "green peppers": "green sweet peppers", "capsicum": "sweet pepper",
     "fish fingers": "fish sticks", "collard greens": "collards",
