@@ -121,7 +121,7 @@ NICHE_WORDS = frozenset({
 })  # fmt: skip
 CATEGORY_HEADS = frozenset({
     "fish", "beverage", "beverages", "cheese", "cereals", "cereal", "nuts", "seeds", "candies",
-    "spices", "alcoholic", "game", "snacks", "fast", "foods", "restaurant", "babyfood",
+    "spices", "alcoholic", "game", "snacks", "fast", "foods", "food", "restaurant", "babyfood",
     "sweeteners", "mollusks", "crustaceans", "ready", "to", "eat", "chinese", "italian",
     "mexican", "squash", "summer", "winter", "products", "vegetables", "salad", "dressing",
 })  # fmt: skip

