@@ -140,7 +140,7 @@ def name_info(name: str, search_text: str) -> NameInfo:
     joined = {a + b: (a, b) for a, b in bigrams}
     unstated = [seg for seg in segments if seg[:3] == ["ns", "as", "to"]]
     stated = {t for seg in segments if seg not in unstated for t in seg}
-    negated = frozenset(tokens(" ".join(voc.NEGATED.findall(lower))))
+    negated = voc.absent_words(lower)
     return NameInfo(
         ordered=ordered,
         tokens=frozenset(stated - negated - examples) | frozenset(joined),

@@ -34,6 +34,7 @@ CLASS_MATCH = True
 CORE_MISS = True
 CORE_MISS_COST = 0.15  # per food word before the head the name lacks ("steak" in "steak sandwich")
 ONLY_FILLING = True
+ABSENT_BONUS = 0.15  # the name says it leaves out what the phrase does ("no frosting")
 FILLINGS = frozenset({
     "meat", "beef", "pork", "chicken", "turkey", "bean", "steak", "fish", "shrimp", "egg",
     "ham", "sausage",
@@ -72,6 +73,7 @@ class _Query:
     head_words: frozenset[str] = frozenset()  # its equivalents, when some candidate names one
     modifiers: frozenset[str] = frozenset()  # words after "with", "filled with", ...
     bare: bool = False  # one word ("juice", "chips")
+    absent: frozenset[str] = frozenset()  # what the phrase leaves out ("without frosting")
 
 
 def _usual_skin(q: _Query) -> str | None:
@@ -83,8 +85,10 @@ def _usual_skin(q: _Query) -> str | None:
 
 @lru_cache(maxsize=4_096)
 def _query(query: str) -> _Query:
-    own = tokens(query)
-    head, modifiers = voc.head_word(query)
+    kept, absent = voc.left_out(query.lower()) if ABSENT_BONUS else (query, frozenset())
+    kept = kept if absent else query  # the words left out are no food of the phrase
+    own = tokens(kept)
+    head, modifiers = voc.head_word(kept)
     q_tokens = tuple(dict.fromkeys([*own, *voc.broader(own)]))
     extra = len(q_tokens) - len(dict.fromkeys(own))
     lower = query.lower()
@@ -103,6 +107,7 @@ def _query(query: str) -> _Query:
         head=head if len(set(own)) > 1 else None,
         modifiers=modifiers,
         bare=len(set(own)) == 1,
+        absent=absent,
     )
 
 
@@ -197,6 +202,7 @@ def _match(
     contradicted = ONLY_FILLING and info.only and bool(q.modifiers & FILLINGS - info.tokens)
     contradicted |= bool(q.words & MEATLESS and info.tokens & MEATS)  # "meatless burrito"
     contradicted |= _made_elsewhere(q.words, info.words)  # "commercially prepared" salsa
+    contradicted |= bool(q.absent & info.tokens)  # "without frosting" against "frosted"
     own = info.tokens | info.negated if q.words & voc.NEGATORS else info.tokens
     pairs = {a + b for a, b in zip(q.tokens, q.tokens[1:], strict=False)} & own
     for t, weight in zip(q.tokens, q.weights, strict=True):
@@ -232,7 +238,7 @@ def _preferences(q: _Query, info: NameInfo, c: Candidate, explained: set[str]) -
     if info.sides and not all(side & explained for side in info.sides):
         score -= COMBO_COST  # "Vodka and lemonade" is no answer for "lemonade"
     score -= 0.3 * min(len((info.words & voc.NICHE_WORDS) - q.words - info.restating), 2)
-    if info.fat_added and not q.words & {"butter", "oil", "fat", "fried"}:
+    if info.fat_added and not q.words - q.absent & {"butter", "oil", "fat", "fried"}:
         score -= FAT_ADDED_COST
     if info.salted and not q.words & {"salt", "salted"}:
         score -= SALTED_COST
@@ -260,6 +266,7 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
         score += PLAIN_BONUS + NFS_BONUS * info.nfs
     score += 0.15 * min(len(q.bigrams & info.bigrams), 2)
     score += voc.SOURCE_PRIOR.get(c.source, 0.0) - CONTRADICTION_COST * contradicted
+    score += ABSENT_BONUS * bool(q.absent & info.negated)
     if CORE_MISS:
         score -= CORE_MISS_COST * min(len(_core_words(q, missing)), 2)
     attached = _head_only_attached(q, info)

@@ -172,6 +172,24 @@ a dish was bought ("Pizza, cheese, from restaurant or fast food": FNDDS's usual 
 NEGATORS = frozenset({"no", "without"})
 NEGATED = re.compile(r"\b(?:no|without)(?: added)? (\w+)")
 """A food a name says is absent ("Pizza, no cheese")."""
+LEFT_OUT = re.compile(r"\b(?:no|without)\b((?:[ -]+[\w-]+)+?)(?=\s+(?:no|without|with)\b|,|$)")
+"""What a phrase says is left out: "sweet roll without frosting", "without added fat"."""
+LEFT_OUT_FILLER = frozenset({"added", "any", "item", "the"})
+EXCLUDING = re.compile(r"\bexcluding ([^;()]+)")
+"""A list of foods a name leaves out: "vegetables excluding carrots, broccoli, and ..."."""
+
+
+def absent_words(lower: str) -> frozenset[str]:
+    """The foods a name says are left out: "no frosting", "no added fat", "excluding ..."."""
+    return frozenset(tokens(" ".join(NEGATED.findall(lower) + EXCLUDING.findall(lower))))
+
+
+def left_out(lower: str) -> tuple[str, frozenset[str]]:
+    """A phrase without its "without ..." parts, and the food words those parts leave out."""
+    spans = LEFT_OUT.findall(lower)
+    return LEFT_OUT.sub(" ", lower), frozenset(tokens(" ".join(spans))) - LEFT_OUT_FILLER
+
+
 ALTERNATIVE = re.compile(r"^(\w+) or (\w+)(?: (\w+))?")
 """Names offering two foods: "Chicken or turkey salad" (a chicken salad, a turkey salad)."""
 SALTED = re.compile(r"\bwith salt\b|\bsalted\b")

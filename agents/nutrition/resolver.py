@@ -17,6 +17,7 @@ from agents.nutrition.portions import AmountSpec, category_default_portion, reso
 from store.embeddings import Vector
 from store.ranking import Scored
 from store.search import FoodDetail, FoodSearch
+from store.vocabulary import PREP_OF
 
 MIN_COVERAGE = 0.34
 MIN_SEMANTIC = 0.55
@@ -45,14 +46,21 @@ PART_UNITS = frozenset({"drumstick", "wing", "fillet"})
 """Units that name the cut as well as the amount: "a drumstick of fried chicken"."""
 
 
+COOKED = PREP_OF["cooked"]
+
+
 def search_phrase(item: ParsedItem) -> str:
     """The phrase sent to food search: preparation + food (+ the cut, + what was left out)."""
-    words = [item.preparation.replace(",", " ")] if item.preparation else []
+    how = [w.strip() for w in (item.preparation or "").split(",") if w.strip()]
+    if "cooked" in how and any(PREP_OF.get(w, COOKED) != COOKED for w in how):
+        how.remove("cooked")  # "scrambled, cooked": the method says it
+    words = [" ".join(how)] if how else []
     words.append(item.food)
     if item.unit in PART_UNITS and item.unit not in item.food:
         words.append(item.unit)
     if "skin" in item.excluded:
         words.append("skin not eaten")
+    words += [f"without {left.removesuffix('-free')}" for left in item.excluded if left != "skin"]
     return " ".join(words)
 
 

@@ -7,7 +7,7 @@ import pytest
 from agents.nutrition.resolver import CLOSE_SCORE
 from store.ranking import rerank
 from store.retrieval import Candidate
-from store.vocabulary import misspelled, normalize_phrase, retrieval_words, tokens
+from store.vocabulary import left_out, misspelled, normalize_phrase, retrieval_words, tokens
 
 
 def cand(
@@ -646,3 +646,42 @@ def test_fast_foods_is_a_category_not_two_missing_words() -> None:
     )  # fmt: skip
     cheese = cand("fndds:51186130", "Muffin, English, cheese", sem=0.82, ranks=(11, None, 2, 9))
     assert best("english muffin loaded with egg cheese and sausage", cheese, fast) == fast.name
+
+
+def test_a_phrase_leaving_a_food_out_wants_a_name_that_does_too() -> None:
+    """ "Sweet roll without frosting" is "Roll, sweet, no frosting", not the frosted roll."""
+    # similarities and ranks as the retrievers gave them for the phrase with its "without"
+    bare = cand("fndds:51160000", "Roll, sweet, no frosting", sem=0.60, ranks=(2, 1, 17, 2))
+    frosted = cand("fndds:51161050", "Roll, sweet, frosted", sem=0.67, ranks=(1, None, 9, 1))
+    cheese = cand("sr28:18355", "Sweet rolls, cheese", sem=0.62, ranks=(17, None, 14, 9))
+    dough = cand(
+        "sr28:18357", "Sweet rolls, cinnamon, refrigerated dough with frosting",
+        sem=0.70, ranks=(13, None, 6, 7),
+    )  # fmt: skip
+    ranked = [
+        s.candidate.name
+        for s in rerank("sweet roll without frosting", [frosted, cheese, dough, bare])
+    ]
+    assert ranked[0] == bare.name
+    assert ranked.index(dough.name) > ranked.index(
+        cheese.name
+    )  # it says the frosting: contradicted
+    with_cheese = cand(
+        "fndds:1", "Pizza, cheese, from frozen, thick crust", ranks=(4, 34, None, 21)
+    )
+    no_cheese = cand("fndds:2", "Pizza, no cheese, thick crust", sem=0.55, ranks=(6, 3, None, 7))
+    assert best("pizza no cheese", with_cheese, no_cheese) == no_cheese.name
+    assert best("cheese pizza", with_cheese, no_cheese) == with_cheese.name
+
+
+def test_left_out_words_leave_the_phrase() -> None:
+    assert left_out("sweet roll without frosting") == ("sweet roll  ", frozenset({"frosting"}))
+    kept, gone = left_out("vegetables without carrots without dark leafy greens, with rice")
+    assert gone == {"carrot", "dark", "leafy", "green"} and kept.split() == [
+        "vegetables",
+        ",",
+        "with",
+        "rice",
+    ]
+    assert left_out("egg without any added fat")[1] == {"fat"}
+    assert left_out("a cheese burrito") == ("a cheese burrito", frozenset())

@@ -43,3 +43,15 @@ def test_a_part_unit_names_the_cut_in_the_search_phrase() -> None:
     assert search_phrase(drumstick) == "fried chicken drumstick"
     (wings,) = parse_meal("two chicken wings")
     assert search_phrase(wings).count("wing") == 1
+
+
+def test_what_the_text_leaves_out_reaches_the_search_phrase() -> None:
+    """ "Without frosting" picks the unfrosted roll; a cooking method makes "cooked" redundant."""
+    (roll,) = parse_meal("a 90g sweet roll without frosting")
+    assert search_phrase(roll) == "sweet roll without frosting"
+    (egg,) = parse_meal("a scrambled egg, cooked without any added fat")
+    assert search_phrase(egg) == "scrambled egg without added fat"
+    (turkey,) = parse_meal("a cup of cooked light turkey, diced")
+    assert "cooked" in search_phrase(turkey)  # "diced" is no cooking method
+    (leg,) = parse_meal("a chicken leg, skin removed")
+    assert search_phrase(leg).endswith("skin not eaten") and "without" not in search_phrase(leg)
