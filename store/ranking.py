@@ -34,6 +34,7 @@ CLASS_MATCH = True
 CORE_MISS = True
 CORE_MISS_COST = 0.15  # per food word before the head the name lacks ("steak" in "steak sandwich")
 ONLY_FILLING = True
+CLASS_RESTATES = True
 ABSENT_BONUS = 0.15  # the name says it leaves out what the phrase does ("no frosting")
 FILLINGS = frozenset({
     "meat", "beef", "pork", "chicken", "turkey", "bean", "steak", "fish", "shrimp", "egg",
@@ -156,12 +157,20 @@ def _lead_hit(info: NameInfo, explained: set[str]) -> bool:
     """
     if info.alternatives & explained:
         return True
+    classes = _classes_said(explained)
     for w in info.ordered:
         if w in explained:
             return True
-        if w not in voc.CATEGORY_HEADS:
+        if w not in voc.CATEGORY_HEADS and w not in classes:
             return False
     return False
+
+
+def _classes_said(explained: set[str]) -> frozenset[str]:
+    """The classes of the foods a name says: "fruit" restates "Babyfood, fruit, peaches"."""
+    if not CLASS_RESTATES:
+        return frozenset()
+    return frozenset(voc.CLASS_OF[w] for w in explained if w in voc.CLASS_OF)
 
 
 def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[float, int]:
@@ -170,13 +179,14 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
     # "Fruit juice, NFS" is what a bare "juice" means: the class words of a not-further-
     # specified record whose lead food is the phrase's word restate it.
     nfs_class = NFS_CLASS and q.bare and "nfs" in info.words and info.lead_head in explained
+    classes = _classes_said(explained)
     for w in info.ordered:
         if w in explained or w in q.words:
             continue
         partner = voc.DEFAULT_ONLY_BESIDE.get(w)
         restates = w in voc.DEFAULT_QUALIFIERS and (partner is None or partner in info.words)
         restates = restates and voc.PART_OF.get(w) not in info.words  # "egg white" is a part
-        restates = restates or (q.cooked and w in voc.PLAIN_COOKED)
+        restates = restates or (q.cooked and w in voc.PLAIN_COOKED) or w in classes
         if restates or w in info.prefix or w in info.restating or (nfs_class and w in info.primary):
             cost += COST_DEFAULT
             continue

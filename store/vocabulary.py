@@ -252,6 +252,8 @@ PHRASES = {
     "risotto": "rice with cheese and/or cream based sauce",
     "steak and cheese": "cheese steak", "milk chocolate": "milk chocolate candy",
     "fast food joint": "fast food", "fast-food joint": "fast food", "pizzeria": "restaurant",
+    "1st foods": "strained babyfood", "2nd foods": "strained babyfood",  # Gerber's stages
+    "3rd foods": "junior babyfood",
     "not reconstituted": "powder",  # "Coffee, instant, not reconstituted" is the dry powder
 }  # fmt: skip
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")

@@ -685,3 +685,13 @@ def test_left_out_words_leave_the_phrase() -> None:
     ]
     assert left_out("egg without any added fat")[1] == {"fat"}
     assert left_out("a cheese burrito") == ("a cheese burrito", frozenset())
+
+
+def test_a_class_word_restates_the_food_it_classes() -> None:
+    """ "Babyfood, fruit, peaches, strained" says "fruit" of its peaches: no other food."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    baby = cand("sr28:03130", "Babyfood, fruit, peaches, strained", sem=0.77, ranks=(2, 2, 2, None))
+    raw = cand("fndds:63135010", "Peach, raw", sem=0.49, ranks=(7, None, None, 1))
+    assert best("strained peaches", raw, baby) == baby.name
+    assert best("peaches", raw, baby) == raw.name
+    assert normalize_phrase("gerber 2nd foods pears") == "gerber strained babyfood pears"

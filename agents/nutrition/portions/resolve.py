@@ -140,6 +140,10 @@ def _count_fallback(request: Request, food: Food, nothing_said: bool) -> Portion
     quantity, unit, size = request.quantity, request.unit, request.size
     if unit == "serving" and (typical := unspecified_candidate(food.measures, quantity)):
         return from_candidates([typical], "; USDA typical amount taken as one serving")
+    if unit == "serving" and _is_baby_food(food):
+        jars = count_candidates(food.measures, quantity, "jar", None, None, food.tokens)
+        if jars:
+            return from_candidates(jars, "; a serving of baby food taken as one jar")
     bare_count = unit in (None, "each") and size is None
     if bare_count and (typical := unspecified_candidate(food.measures, quantity)) is not None:
         return from_candidates([typical], "; one item taken as the USDA typical amount")
@@ -164,6 +168,11 @@ def _count_fallback(request: Request, food: Food, nothing_said: bool) -> Portion
         f"no USDA measure, default serving or category size for {what} of this food; "
         f"{REFERENCE_GRAMS:g} g reference amount × {quantity:g}",
     )
+
+
+def _is_baby_food(food: Food) -> bool:
+    """Baby food comes a jar at a time: "a serving" of it is a jar, not a cup."""
+    return "babyfood" in food.tokens or {"baby", "food"} <= food.category_tokens
 
 
 def _exact_size(candidates: list[Candidate]) -> list[Candidate]:

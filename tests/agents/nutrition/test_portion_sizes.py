@@ -22,6 +22,10 @@ Sr28Row = tuple[int, float, str, float]
 FnddsRow = tuple[int, str, float]
 
 SR28_ROWS: dict[str, list[Sr28Row]] = {
+    "03163": [  # Babyfood, fruit, bananas with apples and pears, strained
+        (1, 1, "tbsp", 15.0),
+        (2, 1, "jar NFS", 113),
+    ],
     "19069": [  # Candies, NESTLE, BUTTERFINGER Bar
         (1, 1, "serving 2.1 oz bar", 60),
         (2, 1, "serving 1 fun size bar 0.65 oz", 18),
@@ -394,3 +398,10 @@ def test_a_sub_is_one_six_inch_sub_and_a_footlong_the_twelve_inch_sr28_21124() -
     )
     assert resolve(name, S["21124"], 1, "each", "footlong").grams == 391
     assert resolve(name, S["21124"], 2, "each").grams == 392
+
+
+def test_a_serving_of_baby_food_is_a_jar_sr28_03163() -> None:
+    name = "Babyfood, fruit, bananas with apples and pears, strained"
+    got = resolve(name, S["03163"], 1, "serving")
+    assert (got.grams, got.source) == (113, "food_measure") and "jar" in got.detail
+    assert resolve("Fruit salad, bananas, apples and pears", S["03163"], 1, "serving").grams != 113
