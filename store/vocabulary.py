@@ -26,6 +26,7 @@ SYNONYMS = {
     "wiener": "frankfurter", "ceasar": "caesar", "wholemeal": "whole wheat",
     "peeled": "without skin", "potsticker": "pot sticker",
     "cheesesteak": "cheese steak sandwich", "milkshake": "milk shake",
+    "fruity": "fruit",
 }  # fmt: skip
 STOP = {"a", "an", "the", "of", "with", "and", "or", "in", "on", "my", "some", "plain", "fresh",
         "regular", "homemade", "serving", "piece", "pieces", "philly"}  # fmt: skip
@@ -254,6 +255,8 @@ PHRASES = {
     "fast food joint": "fast food", "fast-food joint": "fast food", "pizzeria": "restaurant",
     "1st foods": "strained babyfood", "2nd foods": "strained babyfood",  # Gerber's stages
     "3rd foods": "junior babyfood",
+    "diet pepper": "diet pepper type soft drink",  # diet Dr Pepper; the vegetable is never "diet"
+    "various flavors": "flavored", "assorted flavors": "flavored",
     "not reconstituted": "powder",  # "Coffee, instant, not reconstituted" is the dry powder
 }  # fmt: skip
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")

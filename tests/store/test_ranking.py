@@ -695,3 +695,10 @@ def test_a_class_word_restates_the_food_it_classes() -> None:
     assert best("strained peaches", raw, baby) == baby.name
     assert best("peaches", raw, baby) == raw.name
     assert normalize_phrase("gerber 2nd foods pears") == "gerber strained babyfood pears"
+
+
+def test_drink_and_flavour_phrases_read_as_usda_names() -> None:
+    assert tokens("diet pepper") == ["diet", "pepper", "type", "soft", "drink"]
+    assert tokens("decaffeinated diet pepper soft drink").count("drink") == 2  # ranked once
+    assert tokens("instant oatmeal in various flavors") == ["instant", "oatmeal", "flavored"]
+    assert tokens("fruity low-fat yogurt")[0] == "fruit"

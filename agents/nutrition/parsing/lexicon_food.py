@@ -310,7 +310,7 @@ FILLERS: frozenset[str] = frozenset(
     scrumptious mouthwatering mouth-watering wholesome nutritious healthy simple perfect
     lovely great good fine tangy succulent fragrant aromatic flavorful flavourful vibrant
     colorful colourful steaming piping toasty golden invigorating energizing hydrating
-    indulgent sumptuous tempting velvety silky fruity freshly perfectly nicely
+    indulgent sumptuous tempting velvety silky freshly perfectly nicely
     beautifully expertly simply really very super single entire full tall quick casual
     fancy interesting enjoyable gourmet premium artisanal organic traditional authentic
     famous local substantial hefty modest bright cozy divine heavenly exquisite

@@ -149,3 +149,9 @@ def test_that_still_ends_a_food_phrase_when_no_with_follows() -> None:
 def test_a_which_clause_after_a_comma_still_only_counts() -> None:
     items = parse_meal("a package of cookie bars, which included two bars, and a piece of gum")
     assert [i.food for i in items] == ["cookie bars", "gum"]
+
+
+def test_fruity_says_what_is_in_the_food() -> None:
+    """ "Fruity low-fat yogurt" is the fruit yogurt: the word is kept, not dropped as praise."""
+    (yogurt,) = parse_meal("170g of fruity low-fat yogurt")
+    assert yogurt.food == "fruity low-fat yogurt"
