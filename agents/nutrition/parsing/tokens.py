@@ -165,6 +165,8 @@ _HAD = frozenset({
 })  # fmt: skip
 """Verbs of a relative clause that only lists what the food had: "pizza that had cheese"."""
 _WAS = frozenset({"was", "were", "is", "are"})
+_NAMING_ADJECTIVES = frozenset({"sweet", "sour", "spicy"})
+"""Adjectives USDA names use: "a roll that was sweet and frosted" is "Roll, sweet, frosted"."""
 _LINKING = frozenset({
     "filled", "topped", "stuffed", "loaded", "served", "made", "packed", "covered", "drizzled",
     "smothered",
@@ -191,6 +193,14 @@ def _plain_with(tokens: list[Token]) -> list[Token]:
             skip = 1
             continue
         words = _described(tokens, i + 2) if tok.low == "that" and nxt in _WAS else None
+        if words is not None and out and tokens[i + 2 + words].low in _NAMING_ADJECTIVES:
+            out.insert(len(out) - 1, tokens[i + 2 + words])  # "roll that was sweet": sweet roll
+            skip = 2 + words
+            k = i + 3 + words
+            if k + 1 < len(tokens) and tokens[k].low == "and" and _described(tokens, k + 1) == 0:
+                out.append(replace(tok, text="with", low="with"))  # "... and frosted"
+                skip += 1
+            continue
         if words is not None and out:
             then = tokens[i + 3 + words].low if i + 3 + words < len(tokens) else ""
             if tokens[i + 2 + words].low not in _LINKING and then not in {"with", "in", "on"}:
@@ -218,6 +228,6 @@ def _described(tokens: list[Token], start: int) -> int | None:
     if j >= len(tokens):
         return None
     word = tokens[j].low
-    if word.endswith("ed") or "-" in word:
+    if word.endswith("ed") or "-" in word or word in _NAMING_ADJECTIVES:
         return j - start
     return None

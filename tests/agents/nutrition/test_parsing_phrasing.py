@@ -155,3 +155,11 @@ def test_fruity_says_what_is_in_the_food() -> None:
     """ "Fruity low-fat yogurt" is the fruit yogurt: the word is kept, not dropped as praise."""
     (yogurt,) = parse_meal("170g of fruity low-fat yogurt")
     assert yogurt.food == "fruity low-fat yogurt"
+
+
+def test_a_relative_clause_adjective_goes_before_its_food() -> None:
+    """ "A roll that was sweet and frosted" is USDA's "Roll, sweet, frosted"."""
+    (roll,) = parse_meal("a 90g roll that was sweet and frosted")
+    assert roll.food == "sweet roll with frosted" and roll.mass_g == 90
+    (cookie,) = parse_meal("a medium cookie that was perfect")
+    assert cookie.food == "cookie"
