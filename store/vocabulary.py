@@ -110,7 +110,7 @@ CHANGING = frozenset({
     "instant", "canned", "bottle", "juice", "baby", "toddler", "infant", "school", "light",
     "diet", "low", "reduced", "nonfat", "free", "fortified", "sweetened", "unsweetened", "dried",
     "non", "nonalcoholic", "concentrate", "powder", "flour", "substitute", "wheat", "rye",
-    "multigrain", "bran",
+    "multigrain", "bran", "broth", "condensed",
 })  # fmt: skip
 """Qualifiers that make a different food (flavour, filling, other species, diet versions)."""
 NICHE_WORDS = frozenset({

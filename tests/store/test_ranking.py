@@ -702,3 +702,16 @@ def test_drink_and_flavour_phrases_read_as_usda_names() -> None:
     assert tokens("decaffeinated diet pepper soft drink").count("drink") == 2  # ranked once
     assert tokens("instant oatmeal in various flavors") == ["instant", "oatmeal", "flavored"]
     assert tokens("fruity low-fat yogurt")[0] == "fruit"
+
+
+def test_broth_and_condensed_soup_are_other_foods() -> None:
+    """Condensed soup is twice as dense as the soup eaten; broth is no vegetable soup."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    ready = cand(
+        "sr28:06024", "Soup, chicken and vegetable, canned, ready-to-serve",
+        sem=0.74, ranks=(6, 7, 10, 2),
+    )  # fmt: skip
+    condensed = cand(
+        "sr28:06022", "Soup, chicken vegetable, canned, condensed", sem=0.71, ranks=(5, 2, 19, 1)
+    )
+    assert best("homemade chicken and vegetable soup", condensed, ready) == ready.name
