@@ -88,6 +88,10 @@ def _rank_volumes(
     return tuple(m for _, _, _, m in scored)
 
 
+PERSONAL = "personal"
+"""Where a food comes in a personal size, the others are for sharing."""
+
+
 def size_gap(sizes: frozenset[str], target: str | None, explicit: bool) -> float:
     """How far a measure's sizes are from the wanted one (0 = same, 3 = unrelated).
 
@@ -193,7 +197,10 @@ def _rank_counts(
     known = tokens | said
     extra = said - tokens - WHOLE_WORDS
     scored = []
-    for m, tier in _pool(measures, unit, size, known, extra):
+    pool = _pool(measures, unit, size, known, extra)
+    if target is None and unit in (None, "each") and any(PERSONAL in m.sizes for m, _ in pool):
+        target = PERSONAL  # "a frozen pizza" eaten alone: not the medium one a family shares
+    for m, tier in pool:
         named = bool(m.words & extra)
         gap = size_gap(m.sizes, target, explicit) if m.sizes or explicit else 0.0
         cost: float = penalty(m, known) + (len(m.words - known - WHOLE_WORDS) if m.words else 0)

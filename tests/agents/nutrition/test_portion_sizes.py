@@ -45,6 +45,16 @@ SR28_ROWS: dict[str, list[Sr28Row]] = {
     "19120": [(1, 1, "bar, miniature", 7.0), (2, 1, "bar (1.55 oz)", 44), (3, 1, "cup chips", 168)],
 }
 FNDDS_ROWS: dict[str, list[FnddsRow]] = {
+    "58106200": [  # Pizza, cheese, from frozen, thin crust
+        (1, "1 piece, NFS", 97),
+        (2, '1 frozen personal size pizza (5-7" diameter)', 209),
+        (3, '1 frozen small pizza (8-10" diameter)', 320),
+        (4, '1 frozen medium pizza (11-13" diameter)', 581),
+        (5, '1 frozen large pizza (14-16" diameter)', 901),
+        (6, "1 Weight Watchers pizza", 170),
+        (7, "1 surface inch", 5.1),
+        (8, "Quantity not specified", 194),
+    ],
     "92410310": [  # Soft drink, cola
         (4, "1 can (12 fl oz)", 372),
         (7, "1 child/senior drink", 279),
@@ -405,3 +415,11 @@ def test_a_serving_of_baby_food_is_a_jar_sr28_03163() -> None:
     got = resolve(name, S["03163"], 1, "serving")
     assert (got.grams, got.source) == (113, "food_measure") and "jar" in got.detail
     assert resolve("Fruit salad, bananas, apples and pears", S["03163"], 1, "serving").grams != 113
+
+
+def test_a_pizza_eaten_alone_is_the_personal_one_fndds_58106200() -> None:
+    """Where a food comes in a personal size, "a pizza" is that one, not the family's medium."""
+    name = "Pizza, cheese, from frozen, thin crust"
+    assert resolve(name, F["58106200"], 1, "each").grams == 209
+    assert resolve(name, F["58106200"], 1, "each", "medium").grams == 581
+    assert resolve(name, F["58106200"], 2, "slice").grams == 194  # two pieces, NFS
