@@ -161,7 +161,7 @@ def _lead_hit(info: NameInfo, explained: set[str]) -> bool:
     for w in info.ordered:
         if w in explained:
             return True
-        if w not in voc.CATEGORY_HEADS and w not in classes:
+        if w not in info.prefix and w not in classes:  # "Mexican pizza" leads with Mexican
             return False
     return False
 

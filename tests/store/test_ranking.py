@@ -715,3 +715,13 @@ def test_broth_and_condensed_soup_are_other_foods() -> None:
         "sr28:06022", "Soup, chicken vegetable, canned, condensed", sem=0.71, ranks=(5, 2, 19, 1)
     )
     assert best("homemade chicken and vegetable soup", condensed, ready) == ready.name
+
+
+def test_only_a_category_segment_is_skipped_to_find_the_lead() -> None:
+    """ "Fish, salmon" leads with salmon, but "Mexican pizza" is a Mexican pizza first."""
+    from store.food_names import name_info
+    from store.ranking import _lead_hit
+
+    assert _lead_hit(name_info("Fish, salmon, NFS", "Fish, salmon, NFS"), {"salmon"})
+    assert not _lead_hit(name_info("Mexican pizza", "Mexican pizza"), {"pizza"})
+    assert _lead_hit(name_info("Pizza rolls", "Pizza rolls"), {"pizza"})
