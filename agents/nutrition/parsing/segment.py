@@ -79,6 +79,17 @@ class Segment:
     """Split off by "with" from the item before it ("a sandwich with two slices of bread")."""
 
 
+_HOLDER_SIZES = frozenset({"individual", "personal"})
+
+
+def _holder(connector: str, phrase: list[Token]) -> bool:
+    """A size word with no amount after "in": "(cake) in an individual dessert shell"."""
+    return (
+        connector in {"in", "on"} and len(phrase) > 2
+        and phrase[0].low in {"a", "an"} and phrase[1].low in _HOLDER_SIZES
+    )  # fmt: skip
+
+
 class _Splitter:
     """Left-to-right pass over a clause; ``mode`` says what the current words belong to."""
 
@@ -205,6 +216,7 @@ class _Splitter:
         topping = self.toks[i].low in _TOPPING_CONNECTORS
         explicit = has_amount(phrase) or (has_measure(phrase) and has_measure(self.cur.tokens))
         explicit = explicit or (is_sized_item(phrase) and has_amount(self.cur.tokens))
+        explicit = explicit and not _holder(self.toks[i].low, phrase)
         pair = is_base_topping(self.cur.tokens, phrase) or (
             self.toks[i].low == "with" and drink_and_food(self.cur.tokens, phrase)
         )

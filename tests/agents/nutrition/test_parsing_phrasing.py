@@ -163,3 +163,13 @@ def test_a_relative_clause_adjective_goes_before_its_food() -> None:
     assert roll.food == "sweet roll with frosted" and roll.mass_g == 90
     (cookie,) = parse_meal("a medium cookie that was perfect")
     assert cookie.food == "cookie"
+
+
+def test_what_holds_a_food_is_no_item_of_its_own() -> None:
+    """ "In an individual dessert shell" says how the cake came, not a second food."""
+    cake, bread = parse_meal(
+        "a sponge cake in an individual dessert shell, a slice of potato bread"
+    )
+    assert cake.food == "sponge cake in dessert shell" and bread.food == "potato bread"
+    eggs, toast = parse_meal("two eggs on a slice of toast")
+    assert (eggs.quantity, toast.unit) == (2, "slice")
