@@ -21,7 +21,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from agents.nutrition.parsing.lexicon_food import NON_FOOD
@@ -77,6 +77,18 @@ class Segment:
     outro: int | None = None
     parts_of: bool = False
     """Split off by "with" from the item before it ("a sandwich with two slices of bread")."""
+
+
+_COVERINGS = frozenset({"topping", "coating", "icing", "frosting", "glaze", "drizzle"})
+
+
+def _covering(phrase: list[Token]) -> bool:
+    """A phrase naming what covers the food before it: "a delicious topping of caramel"."""
+    words = [t.low for t in phrase[:4]]
+    return (
+        bool(words) and words[0] in {"a", "an"}
+        and any(w in _COVERINGS and words[j + 1 : j + 2] == ["of"] for j, w in enumerate(words))
+    )  # fmt: skip
 
 
 _HOLDER_SIZES = frozenset({"individual", "personal"})
@@ -237,6 +249,11 @@ class _Splitter:
                 i = self.on_list(i)
                 continue
             end = match(SEPARATORS, toks, i)
+            if end is not None and self.has_food() and _covering(toks[end:]):
+                self.mode = "descriptor"  # "complemented by a topping of caramel and ..."
+                self.cur.tokens.append(replace(toks[i], text="with", low="with"))
+                i = end
+                continue
             if end is not None and not (low in {"which", "that"} and self.has_food()):
                 self.new(end)
                 i = end

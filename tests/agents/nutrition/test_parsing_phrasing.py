@@ -173,3 +173,13 @@ def test_what_holds_a_food_is_no_item_of_its_own() -> None:
     assert cake.food == "sponge cake in dessert shell" and bread.food == "potato bread"
     eggs, toast = parse_meal("two eggs on a slice of toast")
     assert (eggs.quantity, toast.unit) == (2, "slice")
+
+
+def test_a_topping_after_a_separator_still_covers_the_food() -> None:
+    """ "Complemented by a topping of caramel, coconut, and chocolate" is no three more foods."""
+    items = parse_meal(
+        "a small cookie complemented by a delicious topping of caramel, coconut, and chocolate"
+    )
+    assert len(items) == 1 and items[0].food.startswith("cookie")
+    waffle, milk = parse_meal("a waffle paired with a topping of strawberries and a glass of milk")
+    assert "strawberries" in waffle.food and milk.unit == "glass"
