@@ -187,12 +187,25 @@ def _quantity_unit(amount: Amount, trailing: str | None) -> tuple[float | None, 
     return None, None
 
 
+_PLAIN_CONTAINER = frozenset({
+    "a", "an", "the", "its", "their", "my", "own", "individual", "single", "serving",
+    "single-serve", "plastic", "paper", "glass", "convenient", "school", "original",
+})  # fmt: skip
+"""Words that say nothing of a container's food: "from an individual plastic cup"."""
+
+
 def _container_tail(tail: list[str], sizes: list[str]) -> tuple[list[str], str | None]:
-    """Read "half and half from an individual container": the tail is the serving."""
+    """Read "half and half from an individual container": the tail is the serving.
+
+    A brand on the container stays with the food: "a fruit juice drink from a Kool-Aid
+    Jammers pouch" is the Jammers drink.
+    """
     if len(tail) < 2 or tail[0] != "from" or SERVINGS.get(tail[-1]) not in CONTAINERS:
         return tail, None
     sizes.extend(SIZES[w] for w in tail[1:-1] if w in SIZES)
-    return [], SERVINGS[tail[-1]]
+    brand = [w for w in tail[1:-1] if w not in SIZES and w not in _PLAIN_CONTAINER]
+    brand = [] if tail[-1] == "pack" else brand  # "from a juice pack" is a packing medium
+    return (["from", *brand] if brand else []), SERVINGS[tail[-1]]
 
 
 def _drop_vague_tail(tail: list[str]) -> list[str]:

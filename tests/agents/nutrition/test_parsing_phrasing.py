@@ -183,3 +183,12 @@ def test_a_topping_after_a_separator_still_covers_the_food() -> None:
     assert len(items) == 1 and items[0].food.startswith("cookie")
     waffle, milk = parse_meal("a waffle paired with a topping of strawberries and a glass of milk")
     assert "strawberries" in waffle.food and milk.unit == "glass"
+
+
+def test_a_brand_on_the_container_stays_with_the_food() -> None:
+    (jammers,) = parse_meal("a fruit juice drink from a Kool-Aid Jammers pouch")
+    assert (jammers.food, jammers.unit) == ("fruit juice drink from kool-aid jammers", "pouch")
+    (cream,) = parse_meal("half and half from an individual container")
+    assert (cream.food, cream.unit) == ("half and half", "container")
+    (pineapple,) = parse_meal("113g of pineapple from a juice pack")
+    assert pineapple.food == "pineapple"  # a packing medium, no brand
