@@ -257,6 +257,8 @@ PHRASES = {
     "3rd foods": "junior babyfood",
     "diet pepper": "diet pepper type soft drink",  # diet Dr Pepper; the vegetable is never "diet"
     "various flavors": "flavored", "assorted flavors": "flavored",
+    "cream horn": "puff pastry cream filled", "cream horns": "puff pastries cream filled",
+    "toaster strudel": "toaster pastry", "toaster strudels": "toaster pastries",
     "not reconstituted": "powder",  # "Coffee, instant, not reconstituted" is the dry powder
 }  # fmt: skip
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")

@@ -725,3 +725,8 @@ def test_only_a_category_segment_is_skipped_to_find_the_lead() -> None:
     assert _lead_hit(name_info("Fish, salmon, NFS", "Fish, salmon, NFS"), {"salmon"})
     assert not _lead_hit(name_info("Mexican pizza", "Mexican pizza"), {"pizza"})
     assert _lead_hit(name_info("Pizza rolls", "Pizza rolls"), {"pizza"})
+
+
+def test_pastry_names_read_as_usda_names() -> None:
+    assert tokens("a sweet cream horn") == ["sweet", "puff", "pastry", "cream", "filled"]
+    assert tokens("fruit-filled toaster strudel")[-2:] == ["toaster", "pastry"]
