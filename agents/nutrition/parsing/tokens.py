@@ -165,6 +165,8 @@ _HAD = frozenset({
 })  # fmt: skip
 """Verbs of a relative clause that only lists what the food had: "pizza that had cheese"."""
 _WAS = frozenset({"was", "were", "is", "are"})
+_CONTENT_ADVERBS = frozenset({"mostly", "mainly", "largely", "primarily"})
+"""Adverbs that say what a food is made of: "a soup that was mostly noodles"."""
 _NAMING_ADJECTIVES = frozenset({"sweet", "sour", "spicy"})
 """Adjectives USDA names use: "a roll that was sweet and frosted" is "Roll, sweet, frosted"."""
 _LINKING = frozenset({
@@ -230,4 +232,6 @@ def _described(tokens: list[Token], start: int) -> int | None:
     word = tokens[j].low
     if word.endswith("ed") or "-" in word or word in _NAMING_ADJECTIVES:
         return j - start
+    if any(t.low in _CONTENT_ADVERBS for t in tokens[start:j]):
+        return j - start  # "soup that was mostly noodles"
     return None

@@ -192,3 +192,10 @@ def test_a_brand_on_the_container_stays_with_the_food() -> None:
     assert (cream.food, cream.unit) == ("half and half", "container")
     (pineapple,) = parse_meal("113g of pineapple from a juice pack")
     assert pineapple.food == "pineapple"  # a packing medium, no brand
+
+
+def test_mostly_says_what_the_food_is_made_of() -> None:
+    (soup,) = parse_meal("a package of soup that was mostly noodles")
+    assert soup.food == "soup with noodles"
+    (plain,) = parse_meal("a soup that was really good")
+    assert plain.food == "soup"
