@@ -730,3 +730,4 @@ def test_only_a_category_segment_is_skipped_to_find_the_lead() -> None:
 def test_pastry_names_read_as_usda_names() -> None:
     assert tokens("a sweet cream horn") == ["sweet", "puff", "pastry", "cream", "filled"]
     assert tokens("fruit-filled toaster strudel")[-2:] == ["toaster", "pastry"]
+    assert tokens("celery root") == ["celeriac"]
