@@ -64,11 +64,42 @@ def _class_then_kind(general: ResolvedItem, kind: ResolvedItem) -> bool:
     return bool(words) and general_words == [CLASS_OF.get(words[-1])]
 
 
+_AGAIN = re.compile(r"\b(?:another|again|also|more|second|later|then|too|as well)\b")
+
+
+def _signature(r: ResolvedItem) -> tuple[object, ...]:
+    item = r.item
+    food = r.estimates[0].food.id if r.known and r.estimates else item.food
+    return (food, item.quantity, item.unit, item.mass_g, item.volume_ml)
+
+
+def _retold(text: str, resolved: list[ResolvedItem], spans: list[tuple[int, int] | None]) -> int:
+    """How many items at the end retell, in a sentence of their own, the ones before them.
+
+    "I chose a juicy mango and a banana. I enjoyed a fresh mango and a ripe banana." names
+    two foods, not four; a sentence that says "another" or "again" is no retelling.
+    """
+    n = len(resolved)
+    for size in range(n // 2, 1, -1):
+        first, second = resolved[n - 2 * size : n - size], resolved[n - size :]
+        if [_signature(r) for r in first] != [_signature(r) for r in second]:
+            continue
+        before, start = spans[n - size - 1], spans[n - size]
+        if before is None or start is None or "." not in text[before[1] : start[0]]:
+            continue
+        if not _AGAIN.search(text[text.rfind(".", 0, start[0]) :].lower()):
+            return size
+    return 0
+
+
 def drop_restated(text: str, resolved: list[ResolvedItem]) -> tuple[list[ResolvedItem], list[str]]:
     """The items without restatements, and a note for each one dropped."""
     spans = _spans(text, resolved)
     dropped: set[int] = set()
     notes: list[str] = []
+    if retold := _retold(text, resolved, spans):
+        resolved, spans = resolved[:-retold], spans[:-retold]
+        notes.append(f"the last sentence retells the {retold} foods before it: counted once")
     for k in range(1, len(resolved)):
         first, second = resolved[k - 1], resolved[k]
         if k - 1 in dropped or not _adjacent(text, spans, k):

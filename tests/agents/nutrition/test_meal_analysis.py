@@ -135,3 +135,17 @@ async def test_a_class_word_restated_by_its_kind_is_one_food(ctx) -> None:
     assert any("read as the class of 'orange'" in note for note in analysis.notes)
     listed = await ctx.analyzer.analyze("a cup of fruit, yogurt and granola")
     assert len(listed.items) == 3
+
+
+async def test_a_sentence_retelling_the_meal_counts_its_foods_once(ctx) -> None:
+    """A second sentence naming the same foods again retells them, unless it says "again"."""
+    retold = await ctx.analyzer.analyze(
+        "For a snack, I chose a juicy mango and a banana. "
+        "I enjoyed a fresh mango and a ripe banana for a refreshing treat."
+    )
+    assert [i.food_phrase for i in retold.items] == ["mango", "banana"]
+    assert any("retells the 2 foods" in note for note in retold.notes)
+    twice = await ctx.analyzer.analyze(
+        "I had an apple and a pear. Later I had an apple and a pear."
+    )
+    assert len(twice.items) == 4
