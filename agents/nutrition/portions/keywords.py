@@ -47,16 +47,23 @@ def food_tokens(text: str | None) -> frozenset[str]:
 _QUALIFIER = re.compile(r"\s(?:with|on|in|from|without)\s.*$")
 
 
+_CATEGORY_PARTS = frozenset({"fast foods", "fast food"})
+
+
 @lru_cache(maxsize=4096)
 def head_token(name: str | None) -> str | None:
     """The folded head noun of a USDA name: the last word of its first comma part.
 
     "Egg burrito" -> "burrito", "Candies, MARS SNACKFOOD US, SNICKERS Bar" -> "candy",
-    "Taco or tostada salad with meat" -> "salad".
+    "Taco or tostada salad with meat" -> "salad", "Fast foods, burrito, with beans" ->
+    "burrito".
     """
     if not name:
         return None
-    first = _QUALIFIER.sub("", name.lower().split(",")[0])
+    parts = name.lower().split(",")
+    if len(parts) > 1 and parts[0].strip() in _CATEGORY_PARTS:
+        parts = parts[1:]  # "Fast foods, burrito, with beans" is a burrito
+    first = _QUALIFIER.sub("", parts[0])
     words = _WORD.findall(first)
     return fold(words[-1]) if words else None
 

@@ -22,6 +22,7 @@ Sr28Row = tuple[int, float, str, float]
 FnddsRow = tuple[int, str, float]
 
 SR28_ROWS: dict[str, list[Sr28Row]] = {
+    "21060": [(1, 2, "pieces", 217)],  # Fast foods, burrito, with beans
     "03163": [  # Babyfood, fruit, bananas with apples and pears, strained
         (1, 1, "tbsp", 15.0),
         (2, 1, "jar NFS", 113),
@@ -239,6 +240,7 @@ def test_size_words_share_one_spelling(said: str, size: str) -> None:
         ("Taco or tostada salad with meat", "salad"),
         ("Soft drink, cola", "drink"),
         ("Chicken breast, baked", "breast"),
+        ("Fast foods, burrito, with beans", "burrito"),
     ],
 )
 def test_head_noun_is_the_last_word_of_the_first_name_part(name: str, head: str) -> None:
@@ -423,3 +425,10 @@ def test_a_pizza_eaten_alone_is_the_personal_one_fndds_58106200() -> None:
     assert resolve(name, F["58106200"], 1, "each").grams == 209
     assert resolve(name, F["58106200"], 1, "each", "medium").grams == 581
     assert resolve(name, F["58106200"], 2, "slice").grams == 194  # two pieces, NFS
+
+
+def test_a_fast_food_burrito_without_a_burrito_measure_takes_usda_burrito_sr28_21060() -> None:
+    """SR28 weighs this burrito only as "2 pieces"; the table gives FNDDS's regular burrito."""
+    got = resolve("Fast foods, burrito, with beans", S["21060"], 1, "each", "medium")
+    assert (got.grams, got.source) == (220, "default_serving")
+    assert "FNDDS 58102300" in got.detail
