@@ -260,6 +260,7 @@ PHRASES = {
     "cream horn": "puff pastry cream filled", "cream horns": "puff pastries cream filled",
     "toaster strudel": "toaster pastry", "toaster strudels": "toaster pastries",
     "celery root": "celeriac", "celery roots": "celeriac",
+    "topped with frosting": "frosted", "with frosting": "frosted",  # names say "frosted"
     "not reconstituted": "powder",  # "Coffee, instant, not reconstituted" is the dry powder
 }  # fmt: skip
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")

@@ -731,3 +731,5 @@ def test_pastry_names_read_as_usda_names() -> None:
     assert tokens("a sweet cream horn") == ["sweet", "puff", "pastry", "cream", "filled"]
     assert tokens("fruit-filled toaster strudel")[-2:] == ["toaster", "pastry"]
     assert tokens("celery root") == ["celeriac"]
+    assert tokens("cinnamon bun topped with frosting") == ["cinnamon", "bun", "frosted"]
+    assert "frosting" in tokens("Roll, sweet, no frosting")  # what a name leaves out stays
