@@ -79,6 +79,10 @@ class Segment:
     """Split off by "with" from the item before it ("a sandwich with two slices of bread")."""
 
 
+_WRAPPING = frozenset({"wrapped", "nestled", "tucked", "rolled"})
+"""Connectors whose sized object is a food of its own: "nestled in a medium flour tortilla"."""
+_SANDWICH_BREADS = frozenset({"roll", "rolls", "bun", "buns", "bread"})
+"""A frankfurter nestled in a roll is one hot dog sandwich (see the vocabulary)."""
 _COVERINGS = frozenset({"topping", "coating", "icing", "frosting", "glaze", "drizzle"})
 
 
@@ -227,7 +231,9 @@ class _Splitter:
             return  # "a bottle filled with 24 fl oz of water": the connector means "of"
         topping = self.toks[i].low in _TOPPING_CONNECTORS
         explicit = has_amount(phrase) or (has_measure(phrase) and has_measure(self.cur.tokens))
-        explicit = explicit or (is_sized_item(phrase) and has_amount(self.cur.tokens))
+        wrapping = self.toks[i].low in _WRAPPING  # "a sausage nestled in a medium tortilla"
+        wrapping = wrapping and not any(t.low in _SANDWICH_BREADS for t in phrase)  # hot dogs
+        explicit = explicit or (is_sized_item(phrase) and (wrapping or has_amount(self.cur.tokens)))
         explicit = explicit and not _holder(self.toks[i].low, phrase)
         pair = is_base_topping(self.cur.tokens, phrase) or (
             self.toks[i].low == "with" and drink_and_food(self.cur.tokens, phrase)

@@ -199,3 +199,14 @@ def test_mostly_says_what_the_food_is_made_of() -> None:
     assert soup.food == "soup with noodles"
     (plain,) = parse_meal("a soup that was really good")
     assert plain.food == "soup"
+
+
+def test_a_sized_wrap_around_a_food_is_a_food_of_its_own() -> None:
+    """A tortilla a sausage is nestled in weighs its own; a frankfurter's roll stays a hot dog."""
+    sausage, tortilla = parse_meal("a pork sausage link nestled inside a medium flour tortilla")
+    assert sausage.food == "pork sausage link" and (tortilla.food, tortilla.size) == (
+        "flour tortilla",
+        "medium",
+    )
+    (hot_dog,) = parse_meal("a chicken frankfurter nestled in a large white roll")
+    assert "roll" in hot_dog.food
