@@ -194,6 +194,10 @@ def _plain_with(tokens: list[Token]) -> list[Token]:
             out.append(replace(tok, text="with", low="with"))
             skip = 1
             continue
+        if tok.low in _RELATIVE and nxt in _WAS and out and (mix := _mixture(tokens, i + 2)):
+            out.append(replace(tok, text="with", low="with"))  # "which was a mix of cereal"
+            skip = 1 + mix
+            continue
         words = _described(tokens, i + 2) if tok.low == "that" and nxt in _WAS else None
         if words is not None and out and tokens[i + 2 + words].low in _NAMING_ADJECTIVES:
             out.insert(len(out) - 1, tokens[i + 2 + words])  # "roll that was sweet": sweet roll
@@ -215,6 +219,19 @@ def _plain_with(tokens: list[Token]) -> list[Token]:
             continue
         out.append(tok)
     return out
+
+
+_MIXTURES = frozenset({"mix", "mixture", "blend", "combination", "medley"})
+
+
+def _mixture(tokens: list[Token], start: int) -> int:
+    """Words of "a delightful mix of" at ``start`` (through "of"), or 0 when not there."""
+    if start >= len(tokens) or tokens[start].low not in {"a", "an"}:
+        return 0
+    for j in range(start + 1, min(start + 4, len(tokens) - 1)):
+        if tokens[j].low in _MIXTURES:
+            return j + 2 - start if tokens[j + 1].low == "of" else 0
+    return 0
 
 
 def _described(tokens: list[Token], start: int) -> int | None:

@@ -210,3 +210,10 @@ def test_a_sized_wrap_around_a_food_is_a_food_of_its_own() -> None:
     )
     (hot_dog,) = parse_meal("a chicken frankfurter nestled in a large white roll")
     assert "roll" in hot_dog.food
+
+
+def test_a_clause_naming_a_mix_lists_what_the_food_holds() -> None:
+    (baby,) = parse_meal("113g of baby food, which was a delightful mix of cereal and bananas")
+    assert baby.food == "baby food with cereal and bananas"
+    (smoothie,) = parse_meal("a smoothie which was a great start")
+    assert smoothie.food == "smoothie"
