@@ -34,6 +34,11 @@ CLASS_MATCH = True
 CORE_MISS = True
 CORE_MISS_COST = 0.15  # per food word before the head the name lacks ("steak" in "steak sandwich")
 ONLY_FILLING = True
+RESTATING_WEIGHT = 0.5  # "cooked lean ham": a name may leave the usual words unsaid
+USUAL_WORDS = frozenset({
+    "cooked", "lean", "regular", "plain", "fresh", "prepared",
+    "diced", "sliced", "chopped", "cubed",
+})  # fmt: skip
 CLASS_RESTATES = True
 ABSENT_BONUS = 0.15  # the name says it leaves out what the phrase does ("no frosting")
 FILLINGS = frozenset({
@@ -98,9 +103,13 @@ def _query(query: str) -> _Query:
     return _Query(
         tokens=q_tokens,
         weights=tuple(
-            0.3 if t in voc.OPTIONAL or i >= len(q_tokens) - extra else 1.0
+            0.3
+            if t in voc.OPTIONAL or i >= len(q_tokens) - extra
+            else RESTATING_WEIGHT
+            if t in USUAL_WORDS and t != head
+            else 1.0
             for i, t in enumerate(q_tokens)
-        ),
+        ),  # fmt: skip
         words=words,
         cooked=bool(voc.COOKED_BY_DEFAULT.search(" ".join(q_tokens) + " " + lower)),
         plain=len(q_tokens) - extra <= 3 and "with" not in words,

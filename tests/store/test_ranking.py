@@ -733,3 +733,11 @@ def test_pastry_names_read_as_usda_names() -> None:
     assert tokens("celery root") == ["celeriac"]
     assert tokens("cinnamon bun topped with frosting") == ["cinnamon", "bun", "frosted"]
     assert "frosting" in tokens("Roll, sweet, no frosting")  # what a name leaves out stays
+
+
+def test_usual_words_a_name_leaves_unsaid_weigh_less() -> None:
+    """ "Cooked lean ham" is FNDDS's plain "Ham", not a honey-smoked ham that says "cooked"."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    ham = cand("fndds:22311000", "Ham", sem=0.62, ranks=(None, None, 19, 8))
+    honey = cand("sr28:10136", "Ham, honey, smoked, cooked", sem=0.60, ranks=(11, None, None, 1))
+    assert best("cooked lean ham", honey, ham) == ham.name
