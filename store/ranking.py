@@ -10,7 +10,7 @@ cooked; raw for other produce), plain over mixed dishes, and "NFS" for plain phr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -39,6 +39,8 @@ USUAL_WORDS = frozenset({
     "cooked", "lean", "regular", "plain", "fresh", "prepared",
     "diced", "sliced", "chopped", "cubed",
 })  # fmt: skip
+USUAL_BESIDE = {"strained": frozenset({"baby", "babyfood"})}
+"""Usual only beside these: "strained" restates baby food but makes peaches baby food."""
 CLASS_RESTATES = True
 ABSENT_BONUS = 0.15  # the name says it leaves out what the phrase does ("no frosting")
 FILLINGS = frozenset({
@@ -82,6 +84,12 @@ class _Query:
     absent: frozenset[str] = frozenset()  # what the phrase leaves out ("without frosting")
 
 
+def _usual(word: str, words: Sequence[str]) -> bool:
+    """Whether ``word`` only restates the food the other words name ("cooked", "lean")."""
+    beside = USUAL_BESIDE.get(word)
+    return word in USUAL_WORDS or (beside is not None and bool(beside & set(words)))
+
+
 def _usual_skin(q: _Query) -> str | None:
     """Breasts are usually eaten skinless; thighs, drumsticks and wings with the skin."""
     if "breast" in q.tokens:
@@ -106,7 +114,7 @@ def _query(query: str) -> _Query:
             0.3
             if t in voc.OPTIONAL or i >= len(q_tokens) - extra
             else RESTATING_WEIGHT
-            if t in USUAL_WORDS and t != head
+            if _usual(t, own) and t != head
             else 1.0
             for i, t in enumerate(q_tokens)
         ),  # fmt: skip
@@ -318,7 +326,7 @@ def _core_words(q: _Query, missing: list[str]) -> list[str]:
     return [
         t for t in missing
         if t not in q.modifiers and t != q.head
-        and t not in voc.DEFAULT_QUALIFIERS and t not in voc.PREP_OF
+        and t not in voc.DEFAULT_QUALIFIERS and t not in voc.PREP_OF and not _usual(t, q.tokens)
     ]  # fmt: skip
 
 

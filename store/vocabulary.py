@@ -90,7 +90,7 @@ DEFAULT_QUALIFIERS = frozenset({
     "prepared", "variety", "varieties", "year", "round", "average", "ripe", "from", "drained",
     "form", "method", "cooking", "skin", "not", "eaten", "mature", "seeds", "kernel", "kernels",
     "meat", "only", "edible", "portion", "made", "purpose", "heat", "dry", "water", "liquid",
-    "white", "red", "medium", "large", "brewed", "tap", "home", "recipe",
+    "white", "red", "medium", "large", "brewed", "tap", "home", "recipe", "dinner",
     "source", "any", "retail", "store", "bought", "unsalted", "reheated", "classic", "traditional",
     "or", "and", "cup", "table", "sliced", "frozen", "unheated", "separable", "lean", "trimmed",
     "choice", "grades", "grade", "select", "boneless", "bone", "in", "usda", "commodity", "fat",

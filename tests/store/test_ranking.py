@@ -741,3 +741,15 @@ def test_usual_words_a_name_leaves_unsaid_weigh_less() -> None:
     ham = cand("fndds:22311000", "Ham", sem=0.62, ranks=(None, None, 19, 8))
     honey = cand("sr28:10136", "Ham, honey, smoked, cooked", sem=0.60, ranks=(11, None, None, 1))
     assert best("cooked lean ham", honey, ham) == ham.name
+
+
+def test_strained_restates_baby_food_but_makes_peaches_baby_food() -> None:
+    """ "Strained chicken and rice baby food" is the chicken-and-rice dinner, strained or not."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    dinner = cand(
+        "sr28:43008", "Babyfood, dinner, chicken and rice", sem=0.69, ranks=(30, None, 23, 21)
+    )
+    chicken = cand(
+        "sr28:03012", "Babyfood, meat, chicken, strained", sem=0.74, ranks=(28, 2, 7, 20)
+    )
+    assert best("strained chicken and rice baby food", chicken, dinner) == dinner.name
