@@ -167,6 +167,9 @@ _HAD = frozenset({
 _WAS = frozenset({"was", "were", "is", "are"})
 _CONTENT_ADVERBS = frozenset({"mostly", "mainly", "largely", "primarily"})
 """Adverbs that say what a food is made of: "a soup that was mostly noodles"."""
+_FEATURING = frozenset({"featuring", "showcasing"})
+_GENERIC_DISHES = frozenset({"meal", "entree", "dish", "plate", "platter"})
+"""A dish word that names no food: "a diet frozen meal featuring chicken and noodles"."""
 _NAMING_ADJECTIVES = frozenset({"sweet", "sour", "spicy"})
 """Adjectives USDA names use: "a roll that was sweet and frosted" is "Roll, sweet, frosted"."""
 _LINKING = frozenset({
@@ -190,6 +193,9 @@ def _plain_with(tokens: list[Token]) -> list[Token]:
             continue
         nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
         after = tokens[i + 2].low if i + 2 < len(tokens) else ""
+        if tok.low in _FEATURING and out and out[-1].low in _GENERIC_DISHES:
+            out.append(replace(tok, text="with", low="with"))  # "a frozen meal featuring ..."
+            continue
         if tok.low == "that" and nxt in _HAD and out:  # ", which included two bars" counts
             out.append(replace(tok, text="with", low="with"))
             skip = 1

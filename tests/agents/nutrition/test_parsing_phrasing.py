@@ -217,3 +217,9 @@ def test_a_clause_naming_a_mix_lists_what_the_food_holds() -> None:
     assert baby.food == "baby food with cereal and bananas"
     (smoothie,) = parse_meal("a smoothie which was a great start")
     assert smoothie.food == "smoothie"
+
+
+def test_a_meal_featuring_foods_is_those_foods() -> None:
+    """ "A frozen meal featuring chicken and noodles": "meal" names no food, the rest does."""
+    (meal,) = parse_meal("a 241g diet frozen meal featuring chicken, vegetables, and noodles")
+    assert meal.food == "diet frozen chicken vegetables and noodles" and meal.mass_g == 241
