@@ -82,12 +82,13 @@ class _Query:
     modifiers: frozenset[str] = frozenset()  # words after "with", "filled with", ...
     bare: bool = False  # one word ("juice", "chips")
     absent: frozenset[str] = frozenset()  # what the phrase leaves out ("without frosting")
+    usual: frozenset[str] = frozenset()  # its words that only restate the food ("cooked")
 
 
-def _usual(word: str, words: Sequence[str]) -> bool:
-    """Whether ``word`` only restates the food the other words name ("cooked", "lean")."""
-    beside = USUAL_BESIDE.get(word)
-    return word in USUAL_WORDS or (beside is not None and bool(beside & set(words)))
+def _usual(words: Sequence[str]) -> frozenset[str]:
+    """The words that only restate the food the other words name ("cooked", "lean")."""
+    said = set(words)
+    return frozenset(w for w in said if w in USUAL_WORDS or USUAL_BESIDE.get(w, frozenset()) & said)
 
 
 def _usual_skin(q: _Query) -> str | None:
@@ -99,13 +100,14 @@ def _usual_skin(q: _Query) -> str | None:
 
 @lru_cache(maxsize=4_096)
 def _query(query: str) -> _Query:
-    kept, absent = voc.left_out(query.lower()) if ABSENT_BONUS else (query, frozenset())
+    lower = query.lower()
+    kept, absent = voc.left_out(lower) if ABSENT_BONUS else (query, frozenset())
     kept = kept if absent else query  # the words left out are no food of the phrase
     own = tokens(kept)
     head, modifiers = voc.head_word(kept)
     q_tokens = tuple(dict.fromkeys([*own, *voc.broader(own)]))
     extra = len(q_tokens) - len(dict.fromkeys(own))
-    lower = query.lower()
+    usual = _usual(own)
     said = WORD.findall(voc.normalize_phrase(lower))
     words = frozenset(said) | {a + b for a, b in zip(said, said[1:], strict=False)}
     return _Query(
@@ -114,7 +116,7 @@ def _query(query: str) -> _Query:
             0.3
             if t in voc.OPTIONAL or i >= len(q_tokens) - extra
             else RESTATING_WEIGHT
-            if _usual(t, own) and t != head
+            if t in usual and t != head
             else 1.0
             for i, t in enumerate(q_tokens)
         ),  # fmt: skip
@@ -126,6 +128,7 @@ def _query(query: str) -> _Query:
         modifiers=modifiers,
         bare=len(set(own)) == 1,
         absent=absent,
+        usual=usual,
     )
 
 
@@ -265,7 +268,7 @@ def _preferences(q: _Query, info: NameInfo, c: Candidate, explained: set[str]) -
     if info.sides and not all(side & explained for side in info.sides):
         score -= COMBO_COST  # "Vodka and lemonade" is no answer for "lemonade"
     score -= 0.3 * min(len((info.words & voc.NICHE_WORDS) - q.words - info.restating), 2)
-    if info.fat_added and not q.words - q.absent & {"butter", "oil", "fat", "fried"}:
+    if info.fat_added and not (q.words - q.absent) & {"butter", "oil", "fat", "fried"}:
         score -= FAT_ADDED_COST
     if info.salted and not q.words & {"salt", "salted"}:
         score -= SALTED_COST
@@ -326,7 +329,7 @@ def _core_words(q: _Query, missing: list[str]) -> list[str]:
     return [
         t for t in missing
         if t not in q.modifiers and t != q.head
-        and t not in voc.DEFAULT_QUALIFIERS and t not in voc.PREP_OF and not _usual(t, q.tokens)
+        and t not in voc.DEFAULT_QUALIFIERS and t not in voc.PREP_OF and t not in q.usual
     ]  # fmt: skip
 
 
