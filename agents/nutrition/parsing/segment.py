@@ -36,7 +36,7 @@ from agents.nutrition.parsing.lexicon_frame import (
     TRAILER_STARTS,
     WITH_CONNECTORS,
 )
-from agents.nutrition.parsing.numbers import read_quantity
+from agents.nutrition.parsing.numbers import ARTICLES, read_quantity
 from agents.nutrition.parsing.patterns import LIST_WORDS, match, phrase_end
 from agents.nutrition.parsing.phrases import (
     ADVERBS,
@@ -90,7 +90,7 @@ def _covering(phrase: list[Token]) -> bool:
     """A phrase naming what covers the food before it: "a delicious topping of caramel"."""
     words = [t.low for t in phrase[:4]]
     return (
-        bool(words) and words[0] in {"a", "an"}
+        bool(words) and words[0] in ARTICLES
         and any(w in _COVERINGS and words[j + 1 : j + 2] == ["of"] for j, w in enumerate(words))
     )  # fmt: skip
 
@@ -102,7 +102,7 @@ def _holder(connector: str, phrase: list[Token]) -> bool:
     """A size word with no amount after "in": "(cake) in an individual dessert shell"."""
     return (
         connector in {"in", "on"} and len(phrase) > 2
-        and phrase[0].low in {"a", "an"} and phrase[1].low in _HOLDER_SIZES
+        and phrase[0].low in ARTICLES and phrase[1].low in _HOLDER_SIZES
     )  # fmt: skip
 
 
