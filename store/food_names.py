@@ -54,6 +54,7 @@ class NameInfo:
     only: bool = False  # "Nachos, cheese only": no other filling
     attached: frozenset[str] = frozenset()  # words after "on"/"with"/"in": what goes with it
     dish_head: str | None = None  # the lead segment's last word before "on"/"with"/"in"
+    dish_qualifier: str | None = None  # the word before it: "enchilada" of "enchilada sauce"
 
 
 def _is_category(segment: list[str]) -> bool:
@@ -94,10 +95,19 @@ def _attached(lower: str) -> frozenset[str]:
     return frozenset(after - set(tokens(" ".join(before))))
 
 
-def _dish_head(segment: str) -> str | None:
+def _dish_words(segment: str) -> list[str]:
     """The food a name segment is: "hot dog sandwich" of "hot dog sandwich on white bun"."""
-    own = tokens(_ATTACHED.split(segment, maxsplit=1)[0])
-    return own[-1] if own else None
+    return tokens(_ATTACHED.split(segment, maxsplit=1)[0])
+
+
+def _dish_qualifier(dish: list[str], after: list[list[str]]) -> str | None:
+    """The word that names the dish's kind: "enchilada" of "Enchilada sauce, red".
+
+    SR28 puts the kind after the comma: "Sauce, enchilada, red".
+    """
+    if len(dish) > 1:
+        return dish[-2]
+    return after[0][0] if dish and after and after[0] else None
 
 
 def _skin(lower: str) -> str | None:
@@ -141,6 +151,7 @@ def name_info(name: str, search_text: str) -> NameInfo:
     unstated = [seg for seg in segments if seg[:3] == ["ns", "as", "to"]]
     stated = {t for seg in segments if seg not in unstated for t in seg}
     negated = voc.absent_words(lower)
+    dish = _dish_words(lower.split(",")[lead])
     return NameInfo(
         ordered=ordered,
         tokens=frozenset(stated - negated - examples) | frozenset(joined),
@@ -163,5 +174,6 @@ def name_info(name: str, search_text: str) -> NameInfo:
         lead_head=segments[lead][-1] if segments[lead] else None,
         only=" cheese only" in lower,
         attached=_attached(lower),
-        dish_head=_dish_head(lower.split(",")[lead]),
+        dish_head=dish[-1] if dish else None,
+        dish_qualifier=_dish_qualifier(dish, segments[lead + 1 :]),
     )

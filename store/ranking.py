@@ -299,7 +299,7 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
     score += ABSENT_BONUS * bool(q.absent & info.negated)
     if CORE_MISS:
         score -= CORE_MISS_COST * min(len(_core_words(q, missing)), 2)
-    attached = _head_only_attached(q, info)
+    attached = _head_only_attached(q, info) or _what_comes_with(q, info)
     if q.head_words and (not _names(info, q.head_words) or attached):
         score -= HEAD_MISS_COST  # twice when the name is only what goes with the food
         score -= HEAD_MISS_COST * bool(explained and explained <= q.modifiers or attached)
@@ -318,6 +318,18 @@ def _head_only_attached(q: _Query, info: NameInfo) -> bool:
     if not q.head_words & info.attached:  # most names: nothing attached, or not the head
         return False
     return not q.head_words & ((info.tokens - info.attached) | info.synonyms)
+
+
+def _what_comes_with(q: _Query, info: NameInfo) -> bool:
+    """The name's food is what the phrase serves its food with, the food only naming it.
+
+    "Enchilada sauce" for "an enchilada drizzled in red-chile sauce" is the sauce,
+    not the enchilada; so is "Pancake syrup" for "pancakes with syrup".
+    """
+    dish, named = info.dish_head, q.head_words | {q.head}
+    if info.branded or dish not in q.modifiers or dish in named:
+        return False
+    return info.dish_qualifier in named
 
 
 def _core_words(q: _Query, missing: list[str]) -> list[str]:

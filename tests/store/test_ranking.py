@@ -753,3 +753,31 @@ def test_strained_restates_baby_food_but_makes_peaches_baby_food() -> None:
         "sr28:03012", "Babyfood, meat, chicken, strained", sem=0.74, ranks=(28, 2, 7, 20)
     )
     assert best("strained chicken and rice baby food", chicken, dinner) == dinner.name
+
+
+def test_the_sauce_a_dish_comes_in_is_not_the_dish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "An enchilada drizzled in red-chile sauce" is an enchilada, not "Enchilada sauce"."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    sauce = cand("fndds:74402250", "Enchilada sauce, red", category="Tomato-based condiments",
+                 sem=0.726, ranks=(2, None, 4, 10))  # fmt: skip
+    inverted = cand("sr28:27063", "Sauce, enchilada, red, mild, ready to serve",
+                    category="Soups, Sauces, and Gravies", sem=0.696,
+                    ranks=(7, None, 6, 27))  # fmt: skip
+    dish = cand("fndds:58102810", "Enchilada, beef", category="Other Mexican mixed dishes",
+                sem=0.627, ranks=(17, None, 9, 3))  # fmt: skip
+    phrase = "enchilada with beans drizzled in red-chile sauce"
+    assert best(phrase, sauce, inverted, dish) == dish.name
+    assert best("enchilada sauce", sauce, inverted, dish) == sauce.name
+    monkeypatch.setattr("store.ranking._what_comes_with", lambda q, info: False)
+    assert best(phrase, sauce, inverted, dish) == sauce.name
+
+
+def test_a_brand_that_names_the_food_is_no_sauce_of_it() -> None:
+    """ "Taco from Taco Bell": the brand's "bell" is not a food the taco comes with."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    taco = cand("sr28:21263", "TACO BELL, Soft Taco with steak", category="Fast Foods",
+                branded=True, sem=0.785, ranks=(11, None, 2, None))  # fmt: skip
+    salad = cand("fndds:58101930", "Taco or tostada salad with meat",
+                 category="Other Mexican mixed dishes", sem=0.611,
+                 ranks=(1, None, None, 1))  # fmt: skip
+    assert best("meat-filled taco from taco bell", salad, taco) == taco.name
