@@ -98,6 +98,8 @@ DEFAULT_QUALIFIERS = frozenset({
 """Qualifiers that restate the usual food; they cost little when the phrase omits them."""
 DEFAULT_ONLY_BESIDE = {"dry": "heat"}
 """Restating only beside the partner word ("dry heat"); alone they change the food (dry milk)."""
+PLAIN_FOR = {"cheese": "pizza"}
+"""A topping that only restates the food beside it: a pizza is a cheese pizza unless told."""
 PART_OF = {"white": "egg"}
 """Restating words that, beside the partner, name a part of it: "egg white" is no whole egg."""
 CHANGING = frozenset({

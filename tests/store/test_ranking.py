@@ -781,3 +781,16 @@ def test_a_brand_that_names_the_food_is_no_sauce_of_it() -> None:
                  category="Other Mexican mixed dishes", sem=0.611,
                  ranks=(1, None, None, 1))  # fmt: skip
     assert best("meat-filled taco from taco bell", salad, taco) == taco.name
+
+
+def test_a_pizza_is_a_cheese_pizza_unless_told() -> None:
+    """ "Thin crust pizza" says no topping: the cheese pizza, not the rare "no cheese" one."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    no_cheese = cand("fndds:58107050", "Pizza, no cheese, thin crust", category="Pizza",
+                     sem=0.665, ranks=(34, 15, None, 1))  # fmt: skip
+    cheese = cand("fndds:58106200", "Pizza, cheese, from frozen, thin crust", category="Pizza",
+                  sem=0.532, ranks=(10, 29, None, 9))  # fmt: skip
+    assert best("thin crust pizza", no_cheese, cheese) == cheese.name
+    toast = cand("fndds:1", "Toast, cheese", sem=0.6, ranks=(3, 3, 3, 3))
+    plain = cand("fndds:2", "Toast, plain", sem=0.6, ranks=(3, 3, 3, 3))
+    assert best("toast", toast, plain) == plain.name  # cheese restates a pizza only
