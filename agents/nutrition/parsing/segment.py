@@ -95,6 +95,11 @@ def _covering(phrase: list[Token]) -> bool:
     )  # fmt: skip
 
 
+def _covers(phrase: list[Token]) -> bool:
+    """A phrase that ends on a covering: "a rich chocolate coating" covers the food before."""
+    return bool(phrase) and phrase[-1].low in _COVERINGS
+
+
 _HOLDER_SIZES = frozenset({"individual", "personal"})
 
 
@@ -189,6 +194,8 @@ class _Splitter:
         if first in PRONOUNS or starts_item(phrase):
             if self.mode == "descriptor" and is_dressing(phrase) and not has_amount(phrase):
                 return "trailer"  # "a sub with lettuce, tomato, and a flavorful spread"
+            if self.mode == "descriptor" and _covers(phrase) and not has_amount(phrase):
+                return "stay"  # "a cookie with caramel, coconut, and a chocolate coating"
             return "new"
         if removal_width(phrase):
             return "removal"

@@ -196,6 +196,10 @@ def _plain_with(tokens: list[Token]) -> list[Token]:
         if tok.low in _FEATURING and out and out[-1].low in _GENERIC_DISHES:
             out.append(replace(tok, text="with", low="with"))  # "a frozen meal featuring ..."
             continue
+        if tok.low in _FEATURING and out and (mix := _mixture(tokens, i + 1)):
+            out.append(replace(tok, text="with", low="with"))  # "featuring a blend of meat"
+            skip = mix
+            continue
         if tok.low == "that" and nxt in _HAD and out:  # ", which included two bars" counts
             out.append(replace(tok, text="with", low="with"))
             skip = 1

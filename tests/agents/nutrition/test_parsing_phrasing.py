@@ -106,7 +106,7 @@ def test_a_described_list_keeps_its_last_element() -> None:
         "My afternoon snack consisted of a 28g cookie, featuring a tasty blend of vanilla, "
         "caramel, coconut, and a rich chocolate coating."
     )
-    assert [i.food for i in items] == ["cookie"]
+    assert [i.food for i in items] == ["cookie with vanilla caramel coconut and chocolate coating"]
 
 
 def test_a_short_description_does_not_swallow_the_next_item() -> None:
@@ -225,3 +225,25 @@ def test_a_meal_featuring_foods_is_those_foods() -> None:
     """ "A frozen meal featuring chicken and noodles": "meal" names no food, the rest does."""
     (meal,) = parse_meal("a 241g diet frozen meal featuring chicken, vegetables, and noodles")
     assert meal.food == "diet frozen chicken vegetables and noodles" and meal.mass_g == 241
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [
+        ("a slice of thin crust pizza featuring a blend of meat and fruit",
+         "thin crust pizza with meat and fruit"),
+        ("a piece of thin crust pizza, featuring a hearty combination of meat and vegetables",
+         "thin crust pizza with meat and vegetables"),
+    ],
+)  # fmt: skip
+def test_featuring_a_blend_of_foods_says_what_the_food_holds(text: str, food: str) -> None:
+    """ "Pizza featuring a blend of meat and fruit" is the pizza with meat and fruit."""
+    (item,) = parse_meal(text)
+    assert item.food == food
+
+
+def test_a_covering_after_with_is_no_new_item_but_a_drink_is() -> None:
+    cookie, milk = parse_meal("a cookie with caramel, and a glass of milk")
+    assert cookie.food == "cookie with caramel" and milk.unit == "glass"
+    (sundae,) = parse_meal("a sundae with nuts, and a chocolate drizzle")
+    assert sundae.food == "sundae with nuts and chocolate drizzle"
