@@ -24,6 +24,8 @@ MIN_SEMANTIC = 0.55
 CLOSE_CANDIDATES = 8
 CLOSE_SCORE = 0.3
 NEAREST_SIZE = "nearest size"
+NO_MEASURE = "no measure for"
+"""A record's typical amount standing in for a unit it has no measure of ("a bottle")."""
 FULL_COVERAGE = 0.99  # a namesake says every word of the phrase
 INEXACT = ("does not distinguish sizes", "Quantity not specified", "assumed")
 """Details of a food measure that does not name the stated size itself."""
@@ -85,7 +87,8 @@ def _measure_fit(scored: Scored, details: dict[str, FoodDetail], amount: AmountS
     if detail is None:
         return None
     portion = resolve_portion(amount, detail.name, detail.category, detail.portions)
-    if portion.source == "food_measure" and NEAREST_SIZE not in portion.detail:
+    fits = NEAREST_SIZE not in portion.detail and NO_MEASURE not in portion.detail
+    if portion.source == "food_measure" and fits:
         return portion.detail
     return None
 

@@ -26,6 +26,22 @@ async def test_a_stated_size_prefers_the_near_equal_match_that_has_it(ctx) -> No
     assert pick_measurable(close, details, plain) is by_id[BIG_KAT]
 
 
+BREWED_TEA, BOTTLED_TEA = "fndds:92308020", "fndds:92309000"
+"""Iced black tea: the brewed record has no bottle measure, the bottled one does."""
+
+
+async def test_a_unit_prefers_the_near_equal_match_that_measures_it(ctx) -> None:
+    """ "A bottle of iced black tea": a record with no bottle measure only stands in for one."""
+    ranked = await ctx.search.candidates("iced black tea")
+    by_id = {scored.candidate.id: scored for scored in ranked}
+    close = [by_id[BREWED_TEA], by_id[BOTTLED_TEA]]
+    details = await ctx.search.get_foods([BREWED_TEA, BOTTLED_TEA])
+    bottle = AmountSpec(1, "bottle", None, named="iced black tea")
+    assert pick_measurable(close, details, bottle) is by_id[BOTTLED_TEA]
+    cup = AmountSpec(1, "cup", None, named="iced black tea")
+    assert pick_measurable(close, details, cup) is by_id[BREWED_TEA]  # both measure a cup
+
+
 async def test_sized_sweets_and_drinks_weigh_what_usda_says(ctx) -> None:
     analysis = await ctx.analyzer.analyze(
         "a fun-size package of gumdrops, a king-size Butterfinger and a large cola soft drink"
