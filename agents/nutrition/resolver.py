@@ -24,6 +24,10 @@ MIN_SEMANTIC = 0.55
 CLOSE_CANDIDATES = 8
 CLOSE_SCORE = 0.3
 NEAREST_SIZE = "nearest size"
+PACKAGES = frozenset({
+    "bottle", "can", "carton", "jar", "pouch", "tube", "box", "packet", "package", "bag",
+})  # fmt: skip
+"""What a food is sold in: "a 744 g bottle of iced tea" is the bottled tea, whatever it weighs."""
 NO_MEASURE = "no measure for"
 """A record's typical amount standing in for a unit it has no measure of ("a bottle")."""
 FULL_COVERAGE = 0.99  # a namesake says every word of the phrase
@@ -108,8 +112,12 @@ def pick_measurable(
     size prefers a record whose measure names that very size ("1 bar, fun size")
     over one that only has an unsized or nearest-size measure.
     """
-    if amount.mass_g is not None or len(close) < 2:
+    if len(close) < 2:
         return None
+    if amount.mass_g is not None:
+        if amount.unit not in PACKAGES:
+            return None
+        amount = replace(amount, mass_g=None)  # "a 744 g bottle of tea": the bottle still says
     fitting = [(s, how) for s in close if (how := _measure_fit(s, details, amount)) is not None]
     if amount.size is not None:
         for scored, how in fitting:

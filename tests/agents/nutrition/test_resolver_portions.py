@@ -40,6 +40,10 @@ async def test_a_unit_prefers_the_near_equal_match_that_measures_it(ctx) -> None
     assert pick_measurable(close, details, bottle) is by_id[BOTTLED_TEA]
     cup = AmountSpec(1, "cup", None, named="iced black tea")
     assert pick_measurable(close, details, cup) is by_id[BREWED_TEA]  # both measure a cup
+    weighed = AmountSpec(1, "bottle", None, mass_g=744, named="iced black tea")
+    assert pick_measurable(close, details, weighed) is by_id[BOTTLED_TEA]  # "a 744 g bottle"
+    grams = AmountSpec(744, "g", None, mass_g=744, named="iced black tea")
+    assert pick_measurable(close, details, grams) is None
 
 
 async def test_sized_sweets_and_drinks_weigh_what_usda_says(ctx) -> None:
