@@ -208,6 +208,7 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
         restates = restates and voc.PART_OF.get(w) not in info.words  # "egg white" is a part
         restates = restates or (q.cooked and w in voc.PLAIN_COOKED) or w in classes
         restates = restates or voc.PLAIN_FOR.get(w, "") in info.words and w not in info.negated
+        restates = restates or bool(voc.SAID_BY.get(w, frozenset()) & q.words)
         if restates or w in info.prefix or w in info.restating or (nfs_class and w in info.primary):
             cost += COST_DEFAULT
             continue

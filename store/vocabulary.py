@@ -100,6 +100,8 @@ DEFAULT_ONLY_BESIDE = {"dry": "heat"}
 """Restating only beside the partner word ("dry heat"); alone they change the food (dry milk)."""
 PLAIN_FOR = {"cheese": "pizza"}
 """A topping that only restates the food beside it: a pizza is a cheese pizza unless told."""
+SAID_BY = {"canned": frozenset({"serve"})}
+"""Name words a phrase word already says: a "ready-to-serve" soup is a canned one."""
 PART_OF = {"white": "egg"}
 """Restating words that, beside the partner, name a part of it: "egg white" is no whole egg."""
 CHANGING = frozenset({

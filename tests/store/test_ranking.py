@@ -794,3 +794,13 @@ def test_a_pizza_is_a_cheese_pizza_unless_told() -> None:
     toast = cand("fndds:1", "Toast, cheese", sem=0.6, ranks=(3, 3, 3, 3))
     plain = cand("fndds:2", "Toast, plain", sem=0.6, ranks=(3, 3, 3, 3))
     assert best("toast", toast, plain) == plain.name  # cheese restates a pizza only
+
+
+def test_a_ready_to_serve_soup_is_a_canned_soup() -> None:
+    """ "Ready-to-serve vegetable soup" is the canned soup, not a broth that says no "canned"."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    broth = cand("sr28:06700", "Soup, vegetable broth, ready to serve",
+                 category="Soups, Sauces, and Gravies", sem=0.817, ranks=(2, 5, 2, 1))  # fmt: skip
+    canned = cand("sr28:06067", "Soup, chunky vegetable, canned, ready-to-serve",
+                  category="Soups, Sauces, and Gravies", sem=0.791, ranks=(3, 7, 3, 2))  # fmt: skip
+    assert best("ready-to-serve vegetable soup", broth, canned) == canned.name
