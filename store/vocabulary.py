@@ -266,6 +266,8 @@ PHRASES = {
     "celery root": "celeriac", "celery roots": "celeriac",
     "topped with frosting": "frosted", "with frosting": "frosted",  # names say "frosted"
     "not reconstituted": "powder",  # "Coffee, instant, not reconstituted" is the dry powder
+    "from freezer": "frozen", "from the freezer": "frozen", "out freezer": "frozen",
+    "out of the freezer": "frozen", "school cafeteria": "school lunch",
 }  # fmt: skip
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 

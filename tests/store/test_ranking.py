@@ -595,6 +595,9 @@ def test_places_read_as_the_usda_source_words() -> None:
     """A pizzeria is a restaurant and a fast food joint is fast food, as FNDDS names say."""
     assert normalize_phrase("pizza from a pizzeria") == "pizza from a restaurant"
     assert normalize_phrase("a taco from a fast food joint") == "a taco from a fast food"
+    assert normalize_phrase("pizza from school cafeteria") == "pizza from school lunch"
+    assert normalize_phrase("garlic bread from freezer") == "garlic bread frozen"
+    assert normalize_phrase("waffle out freezer") == "waffle frozen"
 
 
 def test_a_fruit_names_the_fruit_class_of_a_dish(monkeypatch: pytest.MonkeyPatch) -> None:

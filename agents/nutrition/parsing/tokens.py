@@ -172,6 +172,8 @@ _GENERIC_DISHES = frozenset({"meal", "entree", "dish", "plate", "platter"})
 """A dish word that names no food: "a diet frozen meal featuring chicken and noodles"."""
 _NAMING_ADJECTIVES = frozenset({"sweet", "sour", "spicy"})
 """Adjectives USDA names use: "a roll that was sweet and frosted" is "Roll, sweet, frosted"."""
+_STRAIGHT = frozenset({"straight", "right", "fresh", "freshly", "directly"})
+"""Adverbs before where a food came from; without them the source stays with the food."""
 _LINKING = frozenset({
     "filled", "topped", "stuffed", "loaded", "served", "made", "packed", "covered", "drizzled",
     "smothered",
@@ -223,6 +225,8 @@ def _plain_with(tokens: list[Token]) -> list[Token]:
                 out.append(replace(tok, text="with", low="with"))  # not "that was cooked in"
             skip = 1 + words
             continue
+        if tok.low in _STRAIGHT and out and (nxt == "from" or (nxt, after) == ("out", "of")):
+            continue  # "waffles, right out of the freezer": where the food came from
         if tok.low in _CAME and nxt == "with" and out:
             continue
         if tok.low in _RELATIVE and nxt in _CAME and after == "with" and out:

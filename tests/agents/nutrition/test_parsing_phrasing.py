@@ -247,3 +247,19 @@ def test_a_covering_after_with_is_no_new_item_but_a_drink_is() -> None:
     assert cookie.food == "cookie with caramel" and milk.unit == "glass"
     (sundae,) = parse_meal("a sundae with nuts, and a chocolate drizzle")
     assert sundae.food == "sundae with nuts and chocolate drizzle"
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [
+        ("a pizza with cheese, straight from the school cafeteria",
+         "pizza with cheese from school cafeteria"),
+        ("one crispy waffle, topped with fruit, right out of the freezer",
+         "waffle topped with fruit out freezer"),
+        ("a medium slice of garlic bread straight from the freezer", "garlic bread from freezer"),
+    ],
+)  # fmt: skip
+def test_where_a_food_came_from_stays_with_it(text: str, food: str) -> None:
+    """ "Straight from the school cafeteria" names the school pizza; the adverb cut it off."""
+    (item,) = parse_meal(text)
+    assert item.food == food
