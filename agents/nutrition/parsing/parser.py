@@ -76,6 +76,18 @@ def _attributes(segment: Segment) -> str:
     return " ".join(words)
 
 
+_RENAMING = frozenset({"specifically", "namely"})
+
+
+def _renames(segment: Segment, draft: Draft) -> bool:
+    """A trailer that names the very food before it: ", specifically a Quarter Pounder"."""
+    first = segment.tokens[0].low if segment.tokens else ""
+    words = draft.food.split()
+    if not segment.trailer or first not in _RENAMING or words[:1] != [first] or len(words) < 2:
+        return False
+    return words[-1] not in {"one", "ones"}  # "specifically chocolate chip ones" names no food
+
+
 def _attach(target: Draft, extra: Draft, *, attributes: str = "") -> None:
     """Merge a trailer or amount-only phrase into the item it describes."""
     for prep in extra.preparation:
@@ -175,6 +187,9 @@ def parse_meal(text: str) -> list[ParsedItem]:
                 continue
             draft = tag(segment)
             if draft is None:
+                continue
+            if _renames(segment, draft) and len(drafts) > first_of_clause:
+                drafts[-1].food = draft.food.split(" ", 1)[1]  # "..., specifically a Whopper"
                 continue
             if segment.trailer or not draft.food:
                 if len(drafts) > first_of_clause:

@@ -263,3 +263,15 @@ def test_where_a_food_came_from_stays_with_it(text: str, food: str) -> None:
     """ "Straight from the school cafeteria" names the school pizza; the adverb cut it off."""
     (item,) = parse_meal(text)
     assert item.food == food
+
+
+def test_specifically_names_the_food_before_it() -> None:
+    """ "A cheeseburger, specifically a Quarter Pounder with cheese" is the Quarter Pounder."""
+    burger, fries = parse_meal(
+        "a cheeseburger, specifically a Quarter Pounder with cheese, and a medium order of fries"
+    )
+    assert burger.food == "quarter pounder with cheese" and fries.size == "medium"
+    (cola,) = parse_meal("a large soda, namely a cola")
+    assert (cola.food, cola.size) == ("cola", "large")
+    (cookies,) = parse_meal("two cookies, specifically chocolate chip ones")
+    assert (cookies.food, cookies.quantity) == ("cookies", 2)  # "ones" names no food itself
