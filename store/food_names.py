@@ -23,6 +23,7 @@ WORD = re.compile(r"[a-z0-9%]+")
 _BRAND = re.compile(r"\b(?!(?:NFS|USDA|NS)\b)[A-Z][A-Z'&]{2,}\b")
 _NFS = re.compile(r"\bnfs\b|\bns as to\b")
 _EXAMPLE = re.compile(r"\(([A-Z][^)]*)\)")
+_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
 """A product given as an example: "Nutrition bar (Snickers Marathon Protein Bar)"."""
 MIXED_MARKERS = (" with ", "sandwich", "salad", "soup", "casserole", "stew", " pie", "pizza")
 MIXED_WORDS = frozenset(m.strip() for m in MIXED_MARKERS)
@@ -55,6 +56,8 @@ class NameInfo:
     attached: frozenset[str] = frozenset()  # words after "on"/"with"/"in": what goes with it
     dish_head: str | None = None  # the lead segment's last word before "on"/"with"/"in"
     dish_qualifier: str | None = None  # the word before it: "enchilada" of "enchilada sauce"
+    product: frozenset[str] = frozenset()  # the example product's words: "kind fruit nut"
+    product_brand: frozenset[str] = frozenset()  # its all-capital brand words: "kind"
 
 
 def _is_category(segment: list[str]) -> bool:
@@ -176,4 +179,6 @@ def name_info(name: str, search_text: str) -> NameInfo:
         attached=_attached(lower),
         dish_head=dish[-1] if dish else None,
         dish_qualifier=_dish_qualifier(dish, segments[lead + 1 :]),
+        product=examples,
+        product_brand=examples & frozenset(tokens(" ".join(_CAPITALS.findall(name)))),
     )

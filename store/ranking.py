@@ -200,6 +200,8 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
     # specified record whose lead food is the phrase's word restate it.
     nfs_class = NFS_CLASS and q.bare and "nfs" in info.words and info.lead_head in explained
     classes = _classes_said(explained)
+    said = set(q.tokens)
+    product = len(info.product & said) >= 2 or bool(info.product_brand & said)
     for w in info.ordered:
         if w in explained or w in q.words:
             continue
@@ -209,6 +211,7 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
         restates = restates or (q.cooked and w in voc.PLAIN_COOKED) or w in classes
         restates = restates or voc.PLAIN_FOR.get(w, "") in info.words and w not in info.negated
         restates = restates or bool(voc.SAID_BY.get(w, frozenset()) & q.words)
+        restates = restates or (product and w in info.product)  # the named product's words
         if restates or w in info.prefix or w in info.restating or (nfs_class and w in info.primary):
             cost += COST_DEFAULT
             continue

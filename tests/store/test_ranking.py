@@ -807,3 +807,14 @@ def test_a_ready_to_serve_soup_is_a_canned_soup() -> None:
     canned = cand("sr28:06067", "Soup, chunky vegetable, canned, ready-to-serve",
                   category="Soups, Sauces, and Gravies", sem=0.791, ranks=(3, 7, 3, 2))  # fmt: skip
     assert best("ready-to-serve vegetable soup", broth, canned) == canned.name
+
+
+def test_a_named_brand_product_owns_the_rest_of_its_name() -> None:
+    """ "A granola bar from KIND": the KIND record's "Fruit and Nut" only names that product."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    kind = cand("fndds:53710810", "Cereal or granola bar (KIND Fruit and Nut Bar)",
+                category="Cereal bars", sem=0.893, ranks=(1, 1, 3, 1))  # fmt: skip
+    nfs = cand("fndds:53712100", "Cereal or Granola bar, NFS", category="Cereal bars",
+               sem=0.768, ranks=(5, None, None, 2))  # fmt: skip
+    assert best("cereal or granola bar from kind", nfs, kind) == kind.name
+    assert best("cereal or granola bar", nfs, kind) == nfs.name  # no brand said
