@@ -79,13 +79,21 @@ def _attributes(segment: Segment) -> str:
 _RENAMING = frozenset({"specifically", "namely"})
 
 
-def _renames(segment: Segment, draft: Draft) -> bool:
-    """A trailer that names the very food before it: ", specifically a Quarter Pounder"."""
+def _renamed(segment: Segment, draft: Draft, before: Draft) -> str | None:
+    """The food a trailer says the item before it is: ", specifically a Quarter Pounder".
+
+    So does a trailer that repeats its head noun after "the": "a cereal bar, the KIND
+    Fruit and Nut Bar". None for any other trailer.
+    """
     first = segment.tokens[0].low if segment.tokens else ""
     words = draft.food.split()
-    if not segment.trailer or first not in _RENAMING or words[:1] != [first] or len(words) < 2:
-        return False
-    return words[-1] not in {"one", "ones"}  # "specifically chocolate chip ones" names no food
+    if not segment.trailer or not words or not before.food or has_amount(segment.tokens):
+        return None
+    if first == "the" and words[-1] == before.food.split()[-1] and len(words) > 1:
+        return draft.food
+    if first in _RENAMING and words[0] == first and words[-1] not in {"one", "ones"}:
+        return " ".join(words[1:]) or None  # not "specifically chocolate chip ones"
+    return None
 
 
 def _attach(target: Draft, extra: Draft, *, attributes: str = "") -> None:
@@ -188,8 +196,8 @@ def parse_meal(text: str) -> list[ParsedItem]:
             draft = tag(segment)
             if draft is None:
                 continue
-            if _renames(segment, draft) and len(drafts) > first_of_clause:
-                drafts[-1].food = draft.food.split(" ", 1)[1]  # "..., specifically a Whopper"
+            if len(drafts) > first_of_clause and (food := _renamed(segment, draft, drafts[-1])):
+                drafts[-1].food = food  # "a cheeseburger, specifically a Quarter Pounder"
                 continue
             if segment.trailer or not draft.food:
                 if len(drafts) > first_of_clause:

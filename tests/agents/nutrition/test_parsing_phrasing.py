@@ -275,3 +275,11 @@ def test_specifically_names_the_food_before_it() -> None:
     assert (cola.food, cola.size) == ("cola", "large")
     (cookies,) = parse_meal("two cookies, specifically chocolate chip ones")
     assert (cookies.food, cookies.quantity) == ("cookies", 2)  # "ones" names no food itself
+
+
+def test_the_same_head_noun_after_the_names_the_food_before_it() -> None:
+    """ "A cereal bar, the KIND Fruit and Nut Bar," is the KIND bar; praise after "the" is not."""
+    (bar,) = parse_meal("a wholesome cereal bar, the KIND Fruit and Nut Bar, as part of breakfast")
+    assert (bar.food, bar.unit) == ("kind fruit and nut bar", "bar")
+    (sandwich,) = parse_meal("a sandwich, the best in town")
+    assert sandwich.food == "sandwich"
