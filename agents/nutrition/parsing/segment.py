@@ -157,6 +157,9 @@ class _Splitter:
             return q
         if match(INGREDIENT_CONNECTORS, self.toks, q):
             return q
+        if (wrap := self._wrap_after_all(q)) is not None:
+            self.new(wrap)  # ", all wrapped in a medium taco": the taco is eaten too
+            return wrap
         end = phrase_end(self.toks, q)
         phrase = self.toks[q:end]
         decision = self._decide(i, q, phrase)
@@ -172,6 +175,20 @@ class _Splitter:
         else:
             self.cur.tokens.extend(self.toks[i:q])
         return q
+
+    def _wrap_after_all(self, q: int) -> int | None:
+        """Where the sized wrap of ", all wrapped in a medium taco" starts, else None."""
+        if self.toks[q].low != "all" or q + 1 >= len(self.toks) or not self.has_food():
+            return None
+        if self.toks[q + 1].low not in _WRAPPING:
+            return None
+        start = match(WITH_CONNECTORS, self.toks, q + 1)
+        if start is None:
+            return None
+        wrap = self.toks[start : phrase_end(self.toks, start)]
+        if not is_sized_item(wrap) or any(t.low in _SANDWICH_BREADS for t in wrap):
+            return None
+        return start
 
     def _decide(self, i: int, q: int, phrase: list[Token]) -> str:
         """New item, trailer, exclusion, removal, or stay in the current segment."""

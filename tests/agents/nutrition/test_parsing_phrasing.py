@@ -283,3 +283,13 @@ def test_the_same_head_noun_after_the_names_the_food_before_it() -> None:
     assert (bar.food, bar.unit) == ("kind fruit and nut bar", "bar")
     (sandwich,) = parse_meal("a sandwich, the best in town")
     assert sandwich.food == "sandwich"
+
+
+def test_all_wrapped_in_a_sized_wrap_counts_the_wrap() -> None:
+    """ ", all wrapped in a medium taco" names a taco eaten with the foods before it."""
+    lettuce, chicken, taco = parse_meal(
+        "a cup of raw lettuce and a cup of diced chicken breast, all wrapped in a medium taco"
+    )
+    assert (taco.food, taco.size) == ("taco", "medium") and chicken.unit == "cup"
+    (chicken,) = parse_meal("chicken, all smothered in gravy")  # no wrap: still one item
+    assert chicken.food.startswith("chicken")
