@@ -56,6 +56,7 @@ class NameInfo:
     attached: frozenset[str] = frozenset()  # words after "on"/"with"/"in": what goes with it
     dish_head: str | None = None  # the lead segment's last word before "on"/"with"/"in"
     dish_qualifier: str | None = None  # the word before it: "enchilada" of "enchilada sauce"
+    lone: frozenset[str] = frozenset()  # words that are a comma part alone: "chocolate"
     product: frozenset[str] = frozenset()  # the example product's words: "kind fruit nut"
     product_brand: frozenset[str] = frozenset()  # its all-capital brand words: "kind"
 
@@ -179,6 +180,7 @@ def name_info(name: str, search_text: str) -> NameInfo:
         attached=_attached(lower),
         dish_head=dish[-1] if dish else None,
         dish_qualifier=_dish_qualifier(dish, segments[lead + 1 :]),
+        lone=frozenset(seg[0] for seg in segments if len(seg) == 1),
         product=examples,
         product_brand=examples & frozenset(tokens(" ".join(_CAPITALS.findall(name)))),
     )

@@ -25,6 +25,7 @@ COST_DEFAULT, COST_CHANGING, COST_OTHER, COST_PRIMARY = 0.015, 0.25, 0.07, 0.12
 PLAIN_BONUS, NFS_BONUS, RICH_COST, MIXED_COST, COMBO_COST = 0.3, 0.2, 0.2, 0.25, 0.25
 FAT_ADDED_COST, SALTED_COST, NO_ENERGY_COST = 0.2, 0.25, 0.6
 CONTRADICTION_COST = 0.5
+FLAVOR_COST = 0.3  # on top of a changing word: a flavour the phrase did not say
 NFS_CLASS = True
 RESPELLED_KINDS = True
 HEAD_MISS_COST = 0.4  # the name lacks the phrase's head noun ("Sour cream" for a burrito)
@@ -219,6 +220,7 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
         cost += COST_CHANGING if w in voc.CHANGING or partner else COST_OTHER
         if w in info.primary and w not in info.prefix:
             cost += COST_PRIMARY
+        cost += FLAVOR_COST * (w in voc.FLAVORS and w in info.lone)  # "Soy milk, chocolate"
     return min(cost, 1.2), changing
 
 

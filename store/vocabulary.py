@@ -117,6 +117,11 @@ CHANGING = frozenset({
     "multigrain", "bran", "broth", "condensed",
 })  # fmt: skip
 """Qualifiers that make a different food (flavour, filling, other species, diet versions)."""
+FLAVORS = frozenset({
+    "chocolate", "strawberry", "caramel", "mocha", "fudge", "butterscotch", "cinnamon", "maple",
+})  # fmt: skip
+"""Flavours a plain phrase never means: "soy milk" is no chocolate soy milk (vanilla often is
+the plain kind: "Ice cream, vanilla")."""
 NICHE_WORDS = frozenset({
     "baby", "babyfood", "toddler", "infant", "meatless", "vegetarian", "imitation", "mix",
     "powder", "dehydrated", "ingredient", "school", "restaurant", "formulated", "substitute",

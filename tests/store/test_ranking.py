@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agents.nutrition.resolver import CLOSE_SCORE
+from store.food_names import name_info
 from store.ranking import rerank
 from store.retrieval import Candidate
 from store.vocabulary import left_out, misspelled, normalize_phrase, retrieval_words, tokens
@@ -818,3 +819,20 @@ def test_a_named_brand_product_owns_the_rest_of_its_name() -> None:
                sem=0.768, ranks=(5, None, None, 2))  # fmt: skip
     assert best("cereal or granola bar from kind", nfs, kind) == kind.name
     assert best("cereal or granola bar", nfs, kind) == nfs.name  # no brand said
+
+
+def test_a_plain_phrase_is_no_flavour_variant() -> None:
+    """ "Soy milk" is no chocolate soy milk, however close the embedding puts them.
+
+    A flavour inside a longer part ("with chocolate icing") is not a variant of its own.
+    """
+    # similarities and ranks as the retrievers gave them for these phrases
+    chocolate = cand("fndds:11321000", "Soy milk, chocolate", category="Plant-based milk",
+                     sem=0.875, ranks=(3, 2, 1, 2))  # fmt: skip
+    unsweetened = cand("fndds:11320100", "Soy milk, unsweetened", category="Plant-based milk",
+                       sem=0.739, ranks=(10, 5, 10, 3))  # fmt: skip
+    assert best("soy milk", chocolate, unsweetened) == unsweetened.name
+    assert best("chocolate soy milk", chocolate, unsweetened) == chocolate.name
+    iced = name_info("Cookie, butter or sugar, with chocolate icing or filling", "")
+    assert "chocolate" not in iced.lone  # the icing's flavour, no chocolate cookie
+    assert "chocolate" in name_info("Soy milk, chocolate", "").lone
