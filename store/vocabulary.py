@@ -273,6 +273,8 @@ PHRASES = {
     "not reconstituted": "powder",  # "Coffee, instant, not reconstituted" is the dry powder
     "from freezer": "frozen", "from the freezer": "frozen", "out freezer": "frozen",
     "out of the freezer": "frozen", "school cafeteria": "school lunch",
+    "teething cookie": "baby toddler cookie", "teething cookies": "baby toddler cookies",
+    "teething biscuit": "baby toddler biscuit", "teething biscuits": "baby toddler biscuits",
 }  # fmt: skip
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 

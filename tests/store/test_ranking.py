@@ -601,6 +601,12 @@ def test_places_read_as_the_usda_source_words() -> None:
     assert normalize_phrase("waffle out freezer") == "waffle frozen"
 
 
+def test_a_teething_cookie_is_a_baby_cookie() -> None:
+    """FNDDS files teething cookies and biscuits under "Baby Toddler cookie" / "biscuit"."""
+    assert normalize_phrase("a teething cookie") == "a baby toddler cookie"
+    assert normalize_phrase("two teething biscuits") == "two baby toddler biscuits"
+
+
 def test_a_fruit_names_the_fruit_class_of_a_dish(monkeypatch: pytest.MonkeyPatch) -> None:
     """ "Guava turnover" is "Turnover, fruit", not raw guava; a named kind still wins."""
     # similarities and ranks as the retrievers gave them for this phrase
