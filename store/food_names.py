@@ -73,6 +73,14 @@ def _sides(head: str) -> tuple[frozenset[str], frozenset[str]] | None:
     return frozenset(tokens(left)), frozenset(tokens(right))
 
 
+def _lead_sides(segment: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The two foods of a lead segment past a category: "Babyfood, carrots and beef".
+
+    Not what a food is made with: "Italian dressing, made with vinegar and oil".
+    """
+    return None if _ATTACHED.search(segment) else _sides(segment)
+
+
 def _restating(lower: str, unstated: list[list[str]]) -> frozenset[str]:
     """Words found only in "NS as to ..." segments and processing notes: they add no food."""
     aside = {t for seg in unstated for t in seg} | set(tokens(" ".join(voc.NOTES.findall(lower))))
@@ -174,7 +182,7 @@ def name_info(name: str, search_text: str) -> NameInfo:
         negated=negated,
         restating=_restating(lower, unstated),
         alternatives=frozenset(tokens(either.group(2))) if either else frozenset(),
-        sides=_sides(lower.split(",")[0]),
+        sides=_sides(lower.split(",")[0]) or _lead_sides(lower.split(",")[lead]),
         lead_head=segments[lead][-1] if segments[lead] else None,
         only=" cheese only" in lower,
         attached=_attached(lower),

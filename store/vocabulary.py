@@ -264,6 +264,8 @@ PHRASES = {
     "fast food joint": "fast food", "fast-food joint": "fast food", "pizzeria": "restaurant",
     "1st foods": "strained babyfood", "2nd foods": "strained babyfood",  # Gerber's stages
     "3rd foods": "junior babyfood",
+    "earths best": "babyfood",  # Earth's Best, a baby-food brand, as Gerber's stages above
+    "baby food made from": "babyfood",  # "baby food made from sweet potatoes"
     "diet pepper": "diet pepper type soft drink",  # diet Dr Pepper; the vegetable is never "diet"
     "various flavors": "flavored", "assorted flavors": "flavored",
     "cream horn": "puff pastry cream filled", "cream horns": "puff pastries cream filled",

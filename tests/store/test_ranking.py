@@ -601,6 +601,23 @@ def test_places_read_as_the_usda_source_words() -> None:
     assert normalize_phrase("waffle out freezer") == "waffle frozen"
 
 
+def test_baby_food_brands_and_phrasings_read_as_babyfood() -> None:
+    assert normalize_phrase("earth's best strained carrots") == "babyfood strained carrots"
+    assert normalize_phrase("baby food made from sweet potatoes") == "babyfood sweet potatoes"
+
+
+def test_a_combination_past_a_category_is_no_answer_for_one_of_its_foods() -> None:
+    """ "Babyfood, carrots and beef" is no answer for strained carrots; the dressing is made
+    with vinegar and oil, no combination of them."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    combo = cand("sr28:03290", "Babyfood, carrots and beef, strained", category="Baby Foods",
+                 sem=0.626, ranks=(2, 2, 10, 1))  # fmt: skip
+    carrots = cand("sr28:03099", "Babyfood, vegetables, carrots, strained", category="Baby Foods",
+                   sem=0.647, ranks=(4, 4, 5, 2))  # fmt: skip
+    assert best("babyfood strained carrots", combo, carrots) == carrots.name
+    assert name_info("Italian dressing, made with vinegar and oil", "").sides is None
+
+
 def test_a_teething_cookie_is_a_baby_cookie() -> None:
     """FNDDS files teething cookies and biscuits under "Baby Toddler cookie" / "biscuit"."""
     assert normalize_phrase("a teething cookie") == "a baby toddler cookie"
