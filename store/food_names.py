@@ -23,8 +23,9 @@ WORD = re.compile(r"[a-z0-9%]+")
 _BRAND = re.compile(r"\b(?!(?:NFS|USDA|NS)\b)[A-Z][A-Z'&]{2,}\b")
 _NFS = re.compile(r"\bnfs\b|\bns as to\b")
 _EXAMPLE = re.compile(r"\(([A-Z][^)]*)\)")
-_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
 """A product given as an example: "Nutrition bar (Snickers Marathon Protein Bar)"."""
+_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
+"""An all-capital word: the brand of an example product ("KIND Fruit and Nut Bar")."""
 MIXED_MARKERS = (" with ", "sandwich", "salad", "soup", "casserole", "stew", " pie", "pizza")
 MIXED_WORDS = frozenset(m.strip() for m in MIXED_MARKERS)
 

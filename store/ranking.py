@@ -201,7 +201,7 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
     # specified record whose lead food is the phrase's word restate it.
     nfs_class = NFS_CLASS and q.bare and "nfs" in info.words and info.lead_head in explained
     classes = _classes_said(explained)
-    said = set(q.tokens)
+    said = set(q.tokens) if info.product else set()  # most names give no example product
     product = len(info.product & said) >= 2 or bool(info.product_brand & said)
     for w in info.ordered:
         if w in explained or w in q.words:

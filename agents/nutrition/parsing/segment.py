@@ -83,6 +83,13 @@ _WRAPPING = frozenset({"wrapped", "nestled", "tucked", "rolled"})
 """Connectors whose sized object is a food of its own: "nestled in a medium flour tortilla"."""
 _SANDWICH_BREADS = frozenset({"roll", "rolls", "bun", "buns", "bread"})
 """A frankfurter nestled in a roll is one hot dog sandwich (see the vocabulary)."""
+
+
+def _own_wrap(phrase: list[Token]) -> bool:
+    """A sized wrap eaten as a food of its own: "a medium flour tortilla", not a hot dog's bun."""
+    return is_sized_item(phrase) and not any(t.low in _SANDWICH_BREADS for t in phrase)
+
+
 _COVERINGS = frozenset({"topping", "coating", "icing", "frosting", "glaze", "drizzle"})
 
 
@@ -185,10 +192,7 @@ class _Splitter:
         start = match(WITH_CONNECTORS, self.toks, q + 1)
         if start is None:
             return None
-        wrap = self.toks[start : phrase_end(self.toks, start)]
-        if not is_sized_item(wrap) or any(t.low in _SANDWICH_BREADS for t in wrap):
-            return None
-        return start
+        return start if _own_wrap(self.toks[start : phrase_end(self.toks, start)]) else None
 
     def _decide(self, i: int, q: int, phrase: list[Token]) -> str:
         """New item, trailer, exclusion, removal, or stay in the current segment."""
@@ -255,9 +259,8 @@ class _Splitter:
             return  # "a bottle filled with 24 fl oz of water": the connector means "of"
         topping = self.toks[i].low in _TOPPING_CONNECTORS
         explicit = has_amount(phrase) or (has_measure(phrase) and has_measure(self.cur.tokens))
-        wrapping = self.toks[i].low in _WRAPPING  # "a sausage nestled in a medium tortilla"
-        wrapping = wrapping and not any(t.low in _SANDWICH_BREADS for t in phrase)  # hot dogs
-        explicit = explicit or (is_sized_item(phrase) and (wrapping or has_amount(self.cur.tokens)))
+        wraps = self.toks[i].low in _WRAPPING and _own_wrap(phrase)  # "nestled in a tortilla"
+        explicit = explicit or wraps or (is_sized_item(phrase) and has_amount(self.cur.tokens))
         explicit = explicit and not _holder(self.toks[i].low, phrase)
         pair = is_base_topping(self.cur.tokens, phrase) or (
             self.toks[i].low == "with" and drink_and_food(self.cur.tokens, phrase)
