@@ -24,6 +24,8 @@ _BRAND = re.compile(r"\b(?!(?:NFS|USDA|NS)\b)[A-Z][A-Z'&]{2,}\b")
 _NFS = re.compile(r"\bnfs\b|\bns as to\b")
 _EXAMPLE = re.compile(r"\(([A-Z][^)]*)\)")
 """A product given as an example: "Nutrition bar (Snickers Marathon Protein Bar)"."""
+_SUBSTITUTE = re.compile(r"\b[a-z]+ (?=substitutes?\b)", re.IGNORECASE)
+"""The food a synonym says is replaced: "meat" of "Nachos, with beans ; meat substitute"."""
 _CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
 """An all-capital word: the brand of an example product ("KIND Fruit and Nut Bar")."""
 MIXED_MARKERS = (" with ", "sandwich", "salad", "soup", "casserole", "stew", " pie", "pizza")
@@ -123,6 +125,11 @@ def _dish_qualifier(dish: list[str], after: list[list[str]]) -> str | None:
     return after[0][0] if dish and after and after[0] else None
 
 
+def _synonyms(text: str) -> frozenset[str]:
+    """The source's synonyms, without the foods they say are substituted."""
+    return frozenset(tokens(_SUBSTITUTE.sub("", text)))
+
+
 def _skin(lower: str) -> str | None:
     """Whether a poultry record is eaten with its skin: "on", "off", or None when unsaid."""
     if "ns as to skin" in lower:
@@ -172,7 +179,7 @@ def name_info(name: str, search_text: str) -> NameInfo:
         bigrams=frozenset(bigrams),
         primary=frozenset(prefix + segments[lead]),
         prefix=frozenset(prefix),
-        synonyms=frozenset(tokens(search_text[len(name) :])) - frozenset(ordered) | examples,
+        synonyms=_synonyms(search_text[len(name) :]) - frozenset(ordered) | examples,
         words=frozenset(WORD.findall(voc.normalize_phrase(lower))),
         branded=bool(_BRAND.search(name)),
         mixed=any(m in f" {voc.NOT_A_DISH.sub(' ', lower)} " for m in MIXED_MARKERS),

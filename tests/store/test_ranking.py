@@ -859,3 +859,13 @@ def test_a_plain_phrase_is_no_flavour_variant() -> None:
     iced = name_info("Cookie, butter or sugar, with chocolate icing or filling", "")
     assert "chocolate" not in iced.lone  # the icing's flavour, no chocolate cookie
     assert "chocolate" in name_info("Soy milk, chocolate", "").lone
+
+
+def test_a_meat_substitute_is_no_meat() -> None:
+    """FNDDS lists "meat substitute" among a bean burrito's synonyms: not a meat burrito."""
+    beans = cand("fndds:58102610", "Burrito, with beans, cheese", category="Burritos and tacos",
+                 sem=0.78, synonyms="meat substitute", ranks=(None, None, 1, 18))  # fmt: skip
+    meat = cand("fndds:58102630", "Burrito, meat, no cheese", category="Burritos and tacos",
+                sem=0.73, synonyms="steak; carnita", ranks=(None, None, 11, 16))  # fmt: skip
+    assert best("burrito filled with meat and sour cream", beans, meat) == meat.name
+    assert "meat" not in name_info(beans.name, beans.search_text).synonyms
