@@ -180,11 +180,11 @@ NOTES = re.compile(
 """Processing notes and asides ("with added vitamin D", "(includes sourdough)"), and where
 a dish was bought ("Pizza, cheese, from restaurant or fast food": FNDDS's usual pizza)."""
 NEGATORS = frozenset({"no", "without"})
-NEGATED = re.compile(r"\b(?:no|without)(?: added)? (\w+)")
-"""A food a name says is absent ("Pizza, no cheese")."""
+NEGATED = re.compile(r"\b(?:no|without|other than)(?: added)? (\w+)")
+"""A food a name says is absent ("Pizza, no cheese", "flavors other than chocolate")."""
 LEFT_OUT = re.compile(r"\b(?:no|without)\b((?:[ -]+[\w-]+)+?)(?=\s+(?:no|without|with)\b|,|$)")
 """What a phrase says is left out: "sweet roll without frosting", "without added fat"."""
-LEFT_OUT_FILLER = frozenset({"added", "any", "item", "the"})
+LEFT_OUT_FILLER = frozenset({"added", "any", "item", "the", "flavored", "flavor"})
 EXCLUDING = re.compile(r"\bexcluding ([^;()]+)")
 """A list of foods a name leaves out: "vegetables excluding carrots, broccoli, and ..."."""
 

@@ -869,3 +869,13 @@ def test_a_meat_substitute_is_no_meat() -> None:
                 sem=0.73, synonyms="steak; carnita", ranks=(None, None, 11, 16))  # fmt: skip
     assert best("burrito filled with meat and sour cream", beans, meat) == meat.name
     assert "meat" not in name_info(beans.name, beans.search_text).synonyms
+
+
+def test_flavors_other_than_a_food_leave_it_out() -> None:
+    """ "Milk shake, ..., flavors other than chocolate" answers a shake without chocolate."""
+    other = cand("fndds:11541120", "Milk shake, home recipe, flavors other than chocolate",
+                 sem=0.57, ranks=(1, None, None, 3))  # fmt: skip
+    chocolate = cand("fndds:11541110", "Milk shake, home recipe, chocolate", sem=0.55,
+                     ranks=(9, None, None, 4))  # fmt: skip
+    assert best("milkshake without chocolate-flavored", chocolate, other) == other.name
+    assert best("chocolate milkshake", chocolate, other) == chocolate.name

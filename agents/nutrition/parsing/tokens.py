@@ -165,6 +165,8 @@ _HAD = frozenset({
 })  # fmt: skip
 """Verbs of a relative clause that only lists what the food had: "pizza that had cheese"."""
 _WAS = frozenset({"was", "were", "is", "are"})
+_WAS_NOT = frozenset({"wasn't", "weren't", "isn't", "aren't"})
+_NOT = frozenset({"not", "never"})
 _CONTENT_ADVERBS = frozenset({"mostly", "mainly", "largely", "primarily"})
 """Adverbs that say what a food is made of: "a soup that was mostly noodles"."""
 _FEATURING = frozenset({"featuring", "showcasing"})
@@ -201,6 +203,10 @@ def _plain_with(tokens: list[Token]) -> list[Token]:
         if tok.low in _FEATURING and out and (mix := _mixture(tokens, i + 1)):
             out.append(replace(tok, text="with", low="with"))  # "featuring a blend of meat"
             skip = mix
+            continue
+        if tok.low in _RELATIVE and out and (nxt in _WAS_NOT or nxt in _WAS and after in _NOT):
+            out.append(replace(tok, text="without", low="without"))  # "that wasn't chocolate"
+            skip = 1 + (nxt in _WAS)
             continue
         if tok.low == "that" and nxt in _HAD and out:  # ", which included two bars" counts
             out.append(replace(tok, text="with", low="with"))

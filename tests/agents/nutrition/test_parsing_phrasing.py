@@ -165,6 +165,14 @@ def test_a_relative_clause_adjective_goes_before_its_food() -> None:
     assert cookie.food == "cookie"
 
 
+def test_a_clause_that_denies_a_food_leaves_it_out() -> None:
+    """ "A milkshake that wasn't chocolate-flavored" is one without chocolate, not a bare one."""
+    (shake,) = parse_meal("a 405g milkshake that wasn't chocolate-flavored")
+    assert shake.food == "milkshake" and shake.excluded == ("chocolate-flavored",)
+    muffin, coffee = parse_meal("a muffin which was not frosted and a coffee")
+    assert muffin.excluded == ("frosted",) and coffee.food == "coffee"
+
+
 def test_what_holds_a_food_is_no_item_of_its_own() -> None:
     """ "In an individual dessert shell" says how the cake came, not a second food."""
     cake, bread = parse_meal(
