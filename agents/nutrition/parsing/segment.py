@@ -118,6 +118,16 @@ def _holder(connector: str, phrase: list[Token]) -> bool:
     )  # fmt: skip
 
 
+def _parts_only(phrase: list[Token]) -> bool:
+    """A count of the food's own parts, described: "two perfectly grilled patties".
+
+    Without its describing words the phrase is a bare count ("two patties"), which says
+    how the food before is built, not a second food.
+    """
+    plain = [t for t in phrase if not (t.low in ADVERBS or t.low.endswith(("ly", "ed")))]
+    return len(plain) < len(phrase) and not has_amount(plain)
+
+
 class _Splitter:
     """Left-to-right pass over a clause; ``mode`` says what the current words belong to."""
 
@@ -258,7 +268,8 @@ class _Splitter:
                 self.new(end)  # ", enjoyed with 512 g of iced tea"; not ", all smothered in"
             return  # "a bottle filled with 24 fl oz of water": the connector means "of"
         topping = self.toks[i].low in _TOPPING_CONNECTORS
-        explicit = has_amount(phrase) or (has_measure(phrase) and has_measure(self.cur.tokens))
+        explicit = has_amount(phrase) and not _parts_only(phrase)
+        explicit = explicit or (has_measure(phrase) and has_measure(self.cur.tokens))
         wraps = self.toks[i].low in _WRAPPING and _own_wrap(phrase)  # "nestled in a tortilla"
         explicit = explicit or wraps or (is_sized_item(phrase) and has_amount(self.cur.tokens))
         explicit = explicit and not _holder(self.toks[i].low, phrase)

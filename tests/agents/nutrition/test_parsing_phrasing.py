@@ -173,6 +173,14 @@ def test_a_clause_that_denies_a_food_leaves_it_out() -> None:
     assert muffin.excluded == ("frosted",) and coffee.food == "coffee"
 
 
+def test_a_described_count_of_a_foods_parts_stays_with_it() -> None:
+    """ "Two perfectly grilled patties" build the burger; two fried eggs are a food."""
+    (burger,) = parse_meal("a 270g double cheeseburger that had two perfectly grilled patties")
+    assert burger.food == "double cheeseburger with two patties" and burger.mass_g == 270
+    rice, eggs = parse_meal("rice with two fried eggs")
+    assert (rice.food, eggs.food, eggs.quantity) == ("rice", "eggs", 2.0)
+
+
 def test_what_holds_a_food_is_no_item_of_its_own() -> None:
     """ "In an individual dessert shell" says how the cake came, not a second food."""
     cake, bread = parse_meal(
