@@ -214,6 +214,24 @@ def _drop_vague_tail(tail: list[str]) -> list[str]:
     return [] if all(w in NON_FOOD for w in content) else tail
 
 
+_BABY_STAGES = ("strained", "junior", "toddler")
+
+
+def _for_babies(words: list[str], outro: list[Token]) -> list[str]:
+    """Keep an outro's baby food: "macaroni with beef, specially designed as junior baby food".
+
+    Baby food is its own USDA class (and portion), so who the food is for changes it.
+    """
+    said = [t.low for t in outro]
+    pairs = set(zip(said, said[1:], strict=False))
+    if not (("baby", "food") in pairs or {"babyfood", "babies"} & set(said)) or "baby" in words:
+        return words
+    while words and (is_ed_verb(words[-1]) or words[-1].endswith("ly")):
+        words = words[:-1]  # "specially designed"
+    stages = [w for w in _BABY_STAGES if w in said and w not in words]
+    return [*words, *stages, "baby", "food"] if words else words
+
+
 def tag(segment: Segment) -> Draft | None:
     """Fields of one segment; None when it holds no words at all."""
     toks = segment.tokens
@@ -249,6 +267,7 @@ def tag(segment: Segment) -> Draft | None:
         while len(words) > 1 and is_ed_verb(words[-1]):
             words = words[:-1]  # "apple juice designed (for babies)"
     _clean(outro, preps, [], head=False)
+    words = _for_babies(words, outro)
     if amount.serving is None:
         amount.serving = container
     quantity, unit = _quantity_unit(amount, trailing)

@@ -181,6 +181,18 @@ def test_a_described_count_of_a_foods_parts_stays_with_it() -> None:
     assert (rice.food, eggs.food, eggs.quantity) == ("rice", "eggs", 2.0)
 
 
+def test_who_a_food_is_for_keeps_its_baby_food() -> None:
+    """Baby food is its own USDA class: an outro naming it still names the food."""
+    (dinner,) = parse_meal(
+        "170g of macaroni with tomatoes and beef, specially designed as junior baby food"
+    )
+    assert dinner.food == "macaroni with tomatoes and beef junior baby food"
+    (juice,) = parse_meal("124g of apple juice designed for babies")
+    assert juice.food == "apple juice baby food"
+    (cookie,) = parse_meal("a cookie, perfect for my afternoon")
+    assert cookie.food == "cookie"
+
+
 def test_what_holds_a_food_is_no_item_of_its_own() -> None:
     """ "In an individual dessert shell" says how the cake came, not a second food."""
     cake, bread = parse_meal(
