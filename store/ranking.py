@@ -249,6 +249,7 @@ def _match(
             explained |= hit
         elif equiv[t] & info.synonyms:
             matched += 0.7 * weight
+            explained |= {voc.CLASS_OF.get(t, "")} & own  # "Sunkist Orange" is fruit flavored
         elif kinds := voc.KINDS_OF.get(t, frozenset()) & own:
             matched += 0.7 * weight  # "Nachos, beef or pork" for "nachos with meat"
             explained |= kinds

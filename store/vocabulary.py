@@ -94,14 +94,14 @@ DEFAULT_QUALIFIERS = frozenset({
     "source", "any", "retail", "store", "bought", "unsalted", "reheated", "classic", "traditional",
     "or", "and", "cup", "table", "sliced", "frozen", "unheated", "separable", "lean", "trimmed",
     "choice", "grades", "grade", "select", "boneless", "bone", "in", "usda", "commodity", "fat",
+    "caffeine", "containing", "free",
 })  # fmt: skip
 """Qualifiers that restate the usual food; they cost little when the phrase omits them."""
-DEFAULT_ONLY_BESIDE = {"dry": "heat"}
-"""Restating only beside the partner word ("dry heat"); alone they change the food (dry milk)."""
+DEFAULT_ONLY_BESIDE = {"dry": "heat", "free": "caffeine", "containing": "caffeine"}
+"""Restating only beside the partner word ("dry heat", "caffeine free"); alone they change the
+food (dry milk, fat free)."""
 PLAIN_FOR = {"cheese": "pizza"}
 """A topping that only restates the food beside it: a pizza is a cheese pizza unless told."""
-SAID_BY = {"canned": frozenset({"serve"})}
-"""Name words a phrase word already says: a "ready-to-serve" soup is a canned one."""
 PART_OF = {"white": "egg"}
 """Restating words that, beside the partner, name a part of it: "egg white" is no whole egg."""
 CHANGING = frozenset({
@@ -159,11 +159,15 @@ CLASS_OF = {
     for kind in (
         "guava", "peach", "apple", "pear", "cherry", "blueberry", "strawberry", "raspberry",
         "blackberry", "mango", "pineapple", "apricot", "plum", "papaya", "passion", "guayaba",
-        "lemon", "orange", "grape", "fig", "date",
+        "lemon", "orange", "grape", "fig", "date", "citrus", "lime", "grapefruit", "tangerine",
+        "cranberry", "banana", "nectarine",
     )
 }  # fmt: skip
 """A specific word in a phrase ("guava turnover") and the class a name may say instead
 ("Turnover, fruit"): a weaker match than the kind itself."""
+SAID_BY = {"canned": frozenset({"serve"}), "flavored": frozenset(CLASS_OF)}
+"""Name words a phrase word already says: a "ready-to-serve" soup is a canned one, an orange
+soda is fruit flavored."""
 SKIN_ON_PARTS = frozenset({"thigh", "drumstick", "wing", "leg"})
 """Poultry parts usually eaten with the skin (breasts usually without)."""
 SKIN_OFF = re.compile(r"\bskin(?: / coating)? not eaten\b|\bmeat only\b|\bskinless\b")

@@ -879,3 +879,21 @@ def test_flavors_other_than_a_food_leave_it_out() -> None:
                      ranks=(9, None, None, 4))  # fmt: skip
     assert best("milkshake without chocolate-flavored", chocolate, other) == other.name
     assert best("chocolate milkshake", chocolate, other) == chocolate.name
+
+
+def test_a_fruit_kind_says_its_class_and_flavor() -> None:
+    """ "Citrus" says the fruit of "Fruit juice drink, citrus, ..."; an orange soda is fruit
+    flavored (its "Sunkist Orange" synonym too), and caffeine unsaid restates a soda."""
+    citrus = cand("fndds:92432000", "Fruit juice drink, citrus, carbonated",
+                  category="Fruit drinks", sem=0.75, synonyms="sparkling juice; Izze Sparkling",
+                  ranks=(2, 1, 4, 1))  # fmt: skip
+    club = cand("sr28:14121", "Beverages, carbonated, club soda", category="Beverages", sem=0.69,
+                synonyms="soft drink", ranks=(7, None, 15, 9))  # fmt: skip
+    assert best("citrus carbonated drink", club, citrus) == citrus.name
+    fruit = cand("fndds:92410550", "Soft drink, fruit flavored, caffeine containing",
+                 category="Soft drinks", sem=0.49, synonyms="Mellow Yellow; Sunkist Orange",
+                 ranks=(29, None, None, 6))  # fmt: skip
+    cream = cand("fndds:92410410", "Soft drink, cream soda", category="Soft drinks", sem=0.68,
+                 ranks=(3, 13, 9, 2))  # fmt: skip
+    assert best("orange soda", cream, fruit) == fruit.name
+    assert best("lime soda", cream, fruit) == fruit.name
