@@ -208,9 +208,15 @@ def _container_tail(tail: list[str], sizes: list[str]) -> tuple[list[str], str |
     return (["from", *brand] if brand else []), SERVINGS[tail[-1]]
 
 
+_SOURCES = frozenset({"school"})
+"""Places that name a USDA food ("Pizza ..., from school lunch"), unlike "from my kitchen"."""
+
+
 def _drop_vague_tail(tail: list[str]) -> list[str]:
     """Drop a tail that says nothing about the food ("enhanced with some extras")."""
     content = [w for w in tail if w not in _TAIL_START | _TAIL_PARTICIPLES and w not in _TRIM]
+    if tail[:1] == ["from"] and _SOURCES & set(content):
+        return tail  # "pizza from school" is the school-lunch pizza
     return [] if all(w in NON_FOOD for w in content) else tail
 
 

@@ -193,6 +193,14 @@ def test_who_a_food_is_for_keeps_its_baby_food() -> None:
     assert cookie.food == "cookie"
 
 
+def test_a_school_source_stays_with_the_food() -> None:
+    """FNDDS has school-lunch pizzas; "from a local spot" still says nothing of the food."""
+    (pizza,) = parse_meal("a piece of thin crust pepperoni pizza from school")
+    assert pizza.food == "thin crust pepperoni pizza from school"
+    (burrito,) = parse_meal("a burrito from a local spot")
+    assert burrito.food == "burrito"
+
+
 def test_what_holds_a_food_is_no_item_of_its_own() -> None:
     """ "In an individual dessert shell" says how the cake came, not a second food."""
     cake, bread = parse_meal(
