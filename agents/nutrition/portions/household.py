@@ -142,7 +142,7 @@ def count_candidates(
     user's own words (``said``: "a Little Debbie pie" ↔ "1 Little Debbie") comes first.
     """
     ranked = _rank_counts(measures, unit, size, implied_size, tokens, said)
-    return [Candidate(m, quantity / m.amount, gap) for m, gap in ranked]
+    return [Candidate(m, quantity / m.amount_of(unit), gap) for m, gap in ranked]
 
 
 def _pool(

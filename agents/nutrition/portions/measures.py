@@ -75,6 +75,12 @@ class Measure:
     flags: frozenset[tuple[str, int]]
     qns: bool
     skip: bool
+    alternates: tuple[tuple[str, float], ...] = ()
+    """Units an "or" alternative counts on its own: "1 large piece or 2 squares" (square, 2)."""
+
+    def amount_of(self, unit: str | None) -> float:
+        """How many of ``unit`` the measure's grams cover: 2 squares of "... or 2 squares"."""
+        return next((n for u, n in self.alternates if u == unit), self.amount)
 
 
 def parse_number(text: str) -> float:
@@ -106,6 +112,26 @@ def parse_measures(portions: Sequence[PortionRecord]) -> tuple[Measure, ...]:
             _BY_IDENTITY.clear()
         _BY_IDENTITY[id(portions)] = (portions, measures)
     return measures
+
+
+_OR_AMOUNT = re.compile(rf"\bor\s+({_NUMBER})\s+([^(]*?)(?=\s+or\b|\(|$)")
+
+
+def _alternates(rest: str) -> tuple[tuple[str, float], ...]:
+    """Count units named only in an "or N ..." alternative, with their own number."""
+    first = re.split(r"\bor\b", rest, maxsplit=1)[0]
+    words_first = _TOKEN.findall(first)
+    named = {_unit(t) or t for t in words_first} | {fold(t) for t in words_first}
+    found: dict[str, float] = {}
+    for number, words in _OR_AMOUNT.findall(rest):
+        for token in _TOKEN.findall(SIZE_PATTERN.sub(" ", words)):
+            unit = _unit(token) or token
+            unit = fold(unit) if unit == token else unit  # "squares" reads as the parser's "square"
+            if token in _FILLERS or unit in ML_PER_UNIT or unit in GRAMS_PER_UNIT:
+                continue  # "(16.9 fl oz or 500 ml)": a volume, no count of its own
+            if unit not in named:
+                found.setdefault(unit, parse_number(number))
+    return tuple(found.items())
 
 
 def _sub_size(found: re.Match[str]) -> str:
@@ -168,4 +194,5 @@ def parse_measure(record: PortionRecord) -> Measure:
         flags=flags,
         qns=qns,
         skip=skip,
+        alternates=_alternates(rest) if " or " in rest else (),
     )

@@ -171,6 +171,11 @@ FNDDS_ROWS: dict[str, list[FnddsRow]] = {
         (7, "Quantity not specified", 248),
     ],
     "58403040": [(1, "1 cup", 245), (2, "Quantity not specified", 245)],
+    "54102010": [  # Graham crackers
+        (1, "1 large rectangular piece or 2 squares or 4 small rectangular pieces", 15),
+        (2, "1 miniature/bite size", 3),
+        (13, "Quantity not specified", 18),
+    ],
 }
 S = {
     key: tuple(PortionRecord(f"{a:g} {d}", a, d, g, seq) for seq, a, d, g in rows)
@@ -432,3 +437,11 @@ def test_a_fast_food_burrito_without_a_burrito_measure_takes_usda_burrito_sr28_2
     got = resolve("Fast foods, burrito, with beans", S["21060"], 1, "each", "medium")
     assert (got.grams, got.source) == (220, "default_serving")
     assert "FNDDS 58102300" in got.detail
+
+
+def test_a_measure_counts_what_its_alternative_counts() -> None:
+    """ "1 large rectangular piece or 2 squares" weighs two squares, not one."""
+    graham = F["54102010"]
+    assert resolve("Graham crackers", graham, 2, "square").grams == pytest.approx(15)
+    assert resolve("Graham crackers", graham, 4, "square").grams == pytest.approx(30)
+    assert resolve("Graham crackers", graham, 1, "piece", "large").grams == pytest.approx(15)
