@@ -165,7 +165,11 @@ CLASS_OF = {
 }  # fmt: skip
 """A specific word in a phrase ("guava turnover") and the class a name may say instead
 ("Turnover, fruit"): a weaker match than the kind itself."""
-SAID_BY = {"canned": frozenset({"serve"}), "flavored": frozenset(CLASS_OF)}
+CLASS_OF |= {kind: "coldcut" for kind in ("pepperoni", "salami", "bologna")}
+SAID_BY = {
+    "canned": frozenset({"serve"}),
+    "flavored": frozenset(kind for kind, cls in CLASS_OF.items() if cls == "fruit"),
+}
 """Name words a phrase word already says: a "ready-to-serve" soup is a canned one, an orange
 soda is fruit flavored."""
 SKIN_ON_PARTS = frozenset({"thigh", "drumstick", "wing", "leg"})

@@ -897,3 +897,14 @@ def test_a_fruit_kind_says_its_class_and_flavor() -> None:
                  ranks=(3, 13, 9, 2))  # fmt: skip
     assert best("orange soda", cream, fruit) == fruit.name
     assert best("lime soda", cream, fruit) == fruit.name
+
+
+def test_pepperoni_and_salami_are_cold_cuts() -> None:
+    """A pepperoni and salami sub is SR28's cold-cut sub, not the tuna one."""
+    tail = "on white bread with lettuce and tomato"
+    cold = cand("sr28:21124", f"Fast foods, submarine sandwich, cold cut {tail}",
+                category="Fast Foods", sem=0.77, ranks=(4, None, 1, 4))  # fmt: skip
+    tuna = cand("sr28:21126", f"Fast foods, submarine sandwich, tuna {tail}",
+                category="Fast Foods", sem=0.77, ranks=(2, None, 2, 3))  # fmt: skip
+    query = "pepperoni and salami submarine sandwich with lettuce tomato"
+    assert best(query, tuna, cold) == cold.name
