@@ -174,7 +174,8 @@ def _prep_score(q: _Query, info: NameInfo, raw_default: bool) -> float:
 def _lead_hit(info: NameInfo, explained: set[str]) -> bool:
     """Whether the name's first word past any category ("Fish, ...") is one the phrase says.
 
-    "Turkey or chicken sausage" leads with either alternative.
+    "Turkey or chicken sausage" leads with either alternative; a cooking method leads with
+    the food it cooks ("Fast foods, grilled chicken, ...").
     """
     if info.alternatives & explained:
         return True
@@ -182,8 +183,8 @@ def _lead_hit(info: NameInfo, explained: set[str]) -> bool:
     for w in info.ordered:
         if w in explained:
             return True
-        if w not in info.prefix and w not in classes:  # "Mexican pizza" leads with Mexican
-            return False
+        if w not in info.prefix and w not in classes and w not in voc.PREP_OF:
+            return False  # "Mexican pizza" leads with Mexican; "grilled chicken" with chicken
     return False
 
 

@@ -908,3 +908,15 @@ def test_pepperoni_and_salami_are_cold_cuts() -> None:
                 category="Fast Foods", sem=0.77, ranks=(2, None, 2, 3))  # fmt: skip
     query = "pepperoni and salami submarine sandwich with lettuce tomato"
     assert best(query, tuna, cold) == cold.name
+
+
+def test_a_cooking_method_leads_with_the_food_it_cooks() -> None:
+    """ "Fast foods, grilled chicken, bacon and tomato club sandwich" leads with chicken."""
+    club = cand("sr28:21461", "Fast foods, grilled chicken, bacon and tomato club sandwich, "
+                "with cheese, lettuce, and mayonnaise", category="Fast Foods", sem=0.76,
+                ranks=(1, 1, 4, 1))  # fmt: skip
+    blt = cand("fndds:27520610", "Bacon, lettuce, tomato sandwich on white", sem=0.74,
+               category="Deli and cured meat sandwiches", ranks=(8, 3, 6, 4))  # fmt: skip
+    ranked = rerank("chicken bacon and tomato club sandwich with lettuce and spread", [blt, club])
+    assert ranked[0].candidate.name == club.name
+    assert ranked[0].score - ranked[1].score > 0.15  # beyond the survey foods' meal bonus
