@@ -62,6 +62,7 @@ class NameInfo:
     lone: frozenset[str] = frozenset()  # words that are a comma part alone: "chocolate"
     product: frozenset[str] = frozenset()  # the example product's words: "kind fruit nut"
     product_brand: frozenset[str] = frozenset()  # its all-capital brand words: "kind"
+    designates: frozenset[str] = frozenset()  # phrases FNDDS files here: "tea" ("tea, NS as to")
 
 
 def _is_category(segment: list[str]) -> bool:
@@ -199,4 +200,5 @@ def name_info(name: str, search_text: str) -> NameInfo:
         lone=frozenset(seg[0] for seg in segments if len(seg) == 1),
         product=examples,
         product_brand=examples & frozenset(tokens(" ".join(_CAPITALS.findall(name)))),
+        designates=voc.designations(name, search_text),
     )

@@ -57,6 +57,7 @@ MEATS = frozenset({
 """What a meatless or vegetarian phrase says the food has none of."""
 BOUGHT = frozenset({"commercial", "commercially", "store", "jarred", "packaged"})
 HOMEMADE = frozenset({"homemade"})  # not "home": "home fries" is a dish
+DESIGNATED_BONUS = 1.0  # FNDDS files the phrase itself here: "Tea, ..., black ; tea, NS as to type"
 SKIN_COST, SKIN_GUESS_COST = 0.2, 0.05  # against the usual way; a guess where there is none
 
 
@@ -83,6 +84,7 @@ class _Query:
     modifiers: frozenset[str] = frozenset()  # words after "with", "filled with", ...
     bare: bool = False  # one word ("juice", "chips")
     absent: frozenset[str] = frozenset()  # what the phrase leaves out ("without frosting")
+    key: str = ""  # the whole phrase as FNDDS designations are keyed ("tea")
     usual: frozenset[str] = frozenset()  # its words that only restate the food ("cooked")
 
 
@@ -130,6 +132,7 @@ def _query(query: str) -> _Query:
         bare=len(set(own)) == 1,
         absent=absent,
         usual=usual,
+        key=" ".join(own),
     )
 
 
@@ -306,6 +309,7 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
     score += 0.15 * min(len(q.bigrams & info.bigrams), 2)
     score += voc.SOURCE_PRIOR.get(c.source, 0.0) - CONTRADICTION_COST * contradicted
     score += ABSENT_BONUS * bool(q.absent & info.negated)
+    score += DESIGNATED_BONUS * (q.key in info.designates)
     if CORE_MISS:
         score -= CORE_MISS_COST * min(len(_core_words(q, missing)), 2)
     attached = _head_only_attached(q, info) or _what_comes_with(q, info)

@@ -36,7 +36,14 @@ import numpy as np
 from store.embeddings import Vector
 from store.nutrients import CORE_KEYS
 from store.read_pool import positional
-from store.vocabulary import broader, misspelled, phrase_words, retrieval_words
+from store.vocabulary import (
+    broader,
+    designation_key,
+    designations,
+    misspelled,
+    phrase_words,
+    retrieval_words,
+)
 
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS = 8
@@ -52,6 +59,12 @@ VOCABULARY_SQL = (
 )
 _VOCABULARY: dict[str, frozenset[str]] = {}
 _LOCKS: dict[int, asyncio.Lock] = {}
+DESIGNATED_SQL = (
+    "SELECT id, name, search_text FROM foods "
+    "WHERE source = 'fndds' AND search_text ~* ';[^;]*, (nfs|ns as to)'"
+)
+_DESIGNATED: dict[str, dict[str, tuple[str, ...]]] = {}
+DESIGNATED_ROWS_SQL = f"SELECT {FIELDS}, f.embedding FROM foods f WHERE f.id = ANY($1::text[])"
 
 
 @lru_cache(maxsize=MAX_WORDS + 1)
@@ -196,6 +209,26 @@ async def _name_words(conn: asyncpg.Connection, key: str) -> frozenset[str]:
     return _VOCABULARY[key]
 
 
+async def _designated(conn: asyncpg.Connection, key: str) -> dict[str, tuple[str, ...]]:
+    """FNDDS's designations ("tea, NS as to type"), phrase key to food ids, read once."""
+    if key not in _DESIGNATED:
+        lock = _LOCKS.setdefault(id(asyncio.get_running_loop()), asyncio.Lock())
+        async with lock:
+            if key not in _DESIGNATED:
+                found: dict[str, list[str]] = {}
+                for food_id, name, search_text in await conn.fetch(DESIGNATED_SQL):
+                    for phrase in designations(name, search_text):
+                        found.setdefault(phrase, []).append(food_id)
+                _DESIGNATED[key] = {k: tuple(v) for k, v in found.items()}
+    return _DESIGNATED[key]
+
+
+def forget_names(database: str) -> None:
+    """Drop the words and designations read from ``database`` (after an import)."""
+    _VOCABULARY.pop(database, None)
+    _DESIGNATED.pop(database, None)
+
+
 def respell(words: list[str], vocabulary: frozenset[str]) -> list[str]:
     """Likely intended spellings of the words no food name uses, two at most per word."""
     return [fix for word in words for fix in sorted(misspelled(word, vocabulary))[:2]]
@@ -227,11 +260,16 @@ async def retrieve(
             used = list(dict.fromkeys(words + fixes + broader(fixes)))[:MAX_WORDS]
             tsq = " | ".join(_term(w) for w in used)
             terms = (_term(w) for w in used)
-            return list(
+            rows = list(
                 await conn.fetch(
                     _lexical_sql(len(used)), tsq, per_retriever, _head_query(used), *terms
                 )
             )
+            filed = (await _designated(conn, database)).get(designation_key(query), ())
+            missing = set(filed) - {row["id"] for row in rows}
+            if missing:  # the record FNDDS files the phrase under, however far down it ranks
+                rows += await conn.fetch(DESIGNATED_ROWS_SQL, sorted(missing))
+            return rows
 
     async def trigram_then_semantic() -> tuple[list[Any], Vector, list[Any]]:
         async with connect() as conn:  # the trigram scan runs while the phrase is embedded
@@ -245,7 +283,8 @@ async def retrieve(
     )
     ranks: dict[str, list[int | None]] = {}
     for row in word_rows:
-        ranks[row["id"]] = [row["lex_rank"], None, row["head_rank"]]
+        if "lex_rank" in row:  # designated rows come with no rank
+            ranks[row["id"]] = [row["lex_rank"], None, row["head_rank"]]
     for row in trigram_rows:
         ranks.setdefault(row["id"], [None, None, None])[1] = row["trg_rank"]
     found = {

@@ -21,7 +21,7 @@ from store.nutrients import CORE_KEYS
 from store.ranking import Scored, rerank
 from store.read_pool import BROKEN
 from store.records import PortionRecord
-from store.retrieval import Candidate, retrieve
+from store.retrieval import Candidate, forget_names, retrieve
 from store.ttl_cache import TTLCache
 
 DETAIL_CACHE_SIZE = 20_000
@@ -215,6 +215,7 @@ class FoodSearch:
         """Drop cached foods and rankings (call after importing in this process)."""
         self._details.clear()
         self._ranked.clear()
+        forget_names(self._db.url)
 
 
 NAMES_SQL = text("SELECT name, search_text FROM foods")

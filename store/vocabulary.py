@@ -397,3 +397,27 @@ def misspelled(word: str, known: Iterable[str]) -> list[str]:
         and abs(len(w) - len(word)) <= limit
         and OSA.distance(word, w, score_cutoff=limit) <= limit
     ]
+
+
+_DESIGNATION = re.compile(r";\s*([a-z][a-z' -]*?), (?:nfs|ns as to)\b")
+
+
+def designations(name: str, search_text: str) -> frozenset[str]:
+    """Phrases FNDDS says a record stands for: "tea, NS as to type" in "Tea, hot, leaf, black".
+
+    Each is kept as its matching key (:func:`designation_key`). A designation whose last
+    word the name's lead segment does not say is about a part ("bun, NFS" of a cheeseburger
+    on a bun) and is left.
+    """
+    named = set(tokens(name.split(",", 1)[0]))
+    found = set()
+    for phrase in _DESIGNATION.findall(search_text[len(name) :].lower()):
+        words = tokens(phrase)
+        if words and words[-1] in named:
+            found.add(" ".join(words))
+    return frozenset(found)
+
+
+def designation_key(query: str) -> str:
+    """A phrase as :func:`designations` keys it."""
+    return " ".join(tokens(query))

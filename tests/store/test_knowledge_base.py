@@ -116,3 +116,12 @@ async def test_a_misspelled_pasta_shape_finds_cooked_pasta(ctx) -> None:
     """The repaired word's broader head ("spaghetti" -> pasta) is searched for too."""
     hits = await ctx.search.search("spagetti", 3)
     assert any(h.name.startswith("Pasta, cooked") for h in hits), [h.name for h in hits]
+
+
+async def test_a_bare_word_finds_the_record_fndds_files_it_under(ctx) -> None:
+    """FNDDS files "pizza, NS as to source, topping and crust" under its restaurant cheese
+    pizza, far down every retriever's list for "pizza": it is fetched and put first."""
+    pizza, tea, chips = await ctx.search.search_many(["a pizza", "tea", "chips"], 1)
+    assert pizza[0].id == "fndds:58106210", pizza[0].name
+    assert tea[0].id == "fndds:92302000", tea[0].name
+    assert chips[0].id == "fndds:71200010", chips[0].name

@@ -920,3 +920,14 @@ def test_a_cooking_method_leads_with_the_food_it_cooks() -> None:
     ranked = rerank("chicken bacon and tomato club sandwich with lettuce and spread", [blt, club])
     assert ranked[0].candidate.name == club.name
     assert ranked[0].score - ranked[1].score > 0.15  # beyond the survey foods' meal bonus
+
+
+def test_the_record_fndds_files_a_phrase_under_comes_first() -> None:
+    """ "Tea, hot, leaf, black ; ... tea, NS as to type": FNDDS's record for plain "tea"."""
+    black = cand("fndds:92302000", "Tea, hot, leaf, black", category="Tea", sem=0.54,
+                 synonyms="brewed; tea, NS as to type", ranks=(3, 18, None, 9))  # fmt: skip
+    ginger = cand("fndds:92306850", "Tea, ginger", category="Tea", sem=0.78, ranks=(37, 1, 1, 1))
+    assert best("tea", ginger, black) == black.name
+    assert best("ginger tea", ginger, black) == ginger.name
+    burger = name_info("Cheeseburger, on white bun", "Cheeseburger, on white bun ; bun, NFS")
+    assert burger.designates == frozenset()  # the bun it comes on, not the burger
