@@ -399,6 +399,7 @@ def misspelled(word: str, known: Iterable[str]) -> list[str]:
     ]
 
 
+_ON_OR_IN = re.compile(r"\b(?:on|in)\b")
 _DESIGNATION = re.compile(r";\s*([a-z][a-z' -]*?), (?:nfs|ns as to)\b")
 
 
@@ -406,10 +407,10 @@ def designations(name: str, search_text: str) -> frozenset[str]:
     """Phrases FNDDS says a record stands for: "tea, NS as to type" in "Tea, hot, leaf, black".
 
     Each is kept as its matching key (:func:`designation_key`). A designation whose last
-    word the name's lead segment does not say is about a part ("bun, NFS" of a cheeseburger
-    on a bun) and is left.
+    word the name does not say, or says only after "on" or "in", is about what the food
+    comes on ("bun, NFS" of "Cheeseburger, on white bun") and is left.
     """
-    named = set(tokens(name.split(",", 1)[0]))
+    named = {t for seg in name.lower().split(",") for t in tokens(_ON_OR_IN.split(seg)[0])}
     found = set()
     for phrase in _DESIGNATION.findall(search_text[len(name) :].lower()):
         words = tokens(phrase)

@@ -8,7 +8,14 @@ from agents.nutrition.resolver import CLOSE_SCORE
 from store.food_names import name_info
 from store.ranking import rerank
 from store.retrieval import Candidate
-from store.vocabulary import left_out, misspelled, normalize_phrase, retrieval_words, tokens
+from store.vocabulary import (
+    designation_key,
+    left_out,
+    misspelled,
+    normalize_phrase,
+    retrieval_words,
+    tokens,
+)
 
 
 def cand(
@@ -931,3 +938,8 @@ def test_the_record_fndds_files_a_phrase_under_comes_first() -> None:
     assert best("ginger tea", ginger, black) == ginger.name
     burger = name_info("Cheeseburger, on white bun", "Cheeseburger, on white bun ; bun, NFS")
     assert burger.designates == frozenset()  # the bun it comes on, not the burger
+    chowder = "Soup, New England clam chowder"
+    assert name_info(chowder, f"{chowder} ; clam chowder, NFS").designates == {"clam chowder"}
+    mac = "Macaroni or noodles with cheese"
+    filed = name_info(mac, f"{mac} ; macaroni and cheese, NFS").designates
+    assert filed == {designation_key("mac and cheese")}
