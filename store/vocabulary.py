@@ -283,6 +283,7 @@ PHRASES = {
     "not reconstituted": "powder",  # "Coffee, instant, not reconstituted" is the dry powder
     "from freezer": "frozen", "from the freezer": "frozen", "out freezer": "frozen",
     "out of the freezer": "frozen", "school cafeteria": "school lunch",
+    "skinless": "skin not eaten",  # FNDDS's words; SR28's "skinless" names read the same
     "teething cookie": "baby toddler cookie", "teething cookies": "baby toddler cookies",
     "teething biscuit": "baby toddler biscuit", "teething biscuits": "baby toddler biscuits",
 }  # fmt: skip

@@ -943,3 +943,14 @@ def test_the_record_fndds_files_a_phrase_under_comes_first() -> None:
     mac = "Macaroni or noodles with cheese"
     filed = name_info(mac, f"{mac} ; macaroni and cheese, NFS").designates
     assert filed == {designation_key("mac and cheese")}
+
+
+def test_skinless_is_the_skin_not_eaten() -> None:
+    """ "Skinless" reads as FNDDS's "skin not eaten", even for a thigh (usually eaten with
+    skin); a coated record whose skin is eaten is no answer."""
+    bare = cand("fndds:24152231", "Chicken thigh, baked, broiled, or roasted, skin not eaten, "
+                "from raw", sem=0.73, ranks=(7, None, 7, 18))  # fmt: skip
+    coated = cand("fndds:24157400", "Chicken thigh, baked, coated, skin / coating eaten",
+                  sem=0.63, ranks=(1, None, 34, 1))  # fmt: skip
+    assert best("roasted skinless chicken thigh", coated, bare) == bare.name
+    assert normalize_phrase("skinless chicken breast") == "skin not eaten chicken breast"
