@@ -118,6 +118,27 @@ def _holder(connector: str, phrase: list[Token]) -> bool:
     )  # fmt: skip
 
 
+_WHOLE_PIECES = frozenset({
+    "thigh", "thighs", "breast", "breasts", "drumstick", "drumsticks", "wing", "wings", "chop",
+    "chops", "fillet", "fillets", "cutlet", "cutlets", "steak", "steaks",
+})  # fmt: skip
+"""A whole piece of meat or fish: "noodles with a roasted chicken thigh" is two foods."""
+_HOLDERS = frozenset({
+    "sandwich", "sub", "hoagie", "burger", "wrap", "taco", "tacos", "burrito", "quesadilla",
+    "roll", "bun", "pita", "tortilla",
+})  # fmt: skip
+"""Foods a piece goes into rather than beside: "a bun with a chicken breast"."""
+
+
+def _whole_piece(current: list[Token], phrase: list[Token]) -> bool:
+    """Whether "with a <whole piece of meat>" sits beside a food that does not hold it."""
+    words, base = food_words(phrase), food_words(current)
+    return (
+        bool(phrase) and phrase[0].low in {"a", "an"} and bool(words) and bool(base)
+        and words[-1] in _WHOLE_PIECES and base[-1] not in _HOLDERS
+    )  # fmt: skip
+
+
 def _parts_only(phrase: list[Token]) -> bool:
     """A count of the food's own parts, described: "two perfectly grilled patties".
 
@@ -274,7 +295,8 @@ class _Splitter:
         explicit = explicit or wraps or (is_sized_item(phrase) and has_amount(self.cur.tokens))
         explicit = explicit and not _holder(self.toks[i].low, phrase)
         pair = is_base_topping(self.cur.tokens, phrase) or (
-            self.toks[i].low == "with" and drink_and_food(self.cur.tokens, phrase)
+            self.toks[i].low == "with"
+            and (drink_and_food(self.cur.tokens, phrase) or _whole_piece(self.cur.tokens, phrase))
         )
         if explicit or (topping and pair):
             self.new(end)

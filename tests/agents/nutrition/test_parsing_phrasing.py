@@ -201,6 +201,15 @@ def test_a_school_source_stays_with_the_food() -> None:
     assert burrito.food == "burrito"
 
 
+def test_a_whole_piece_of_meat_beside_a_food_is_its_own_item() -> None:
+    """Noodles "with a roasted chicken thigh" are two foods; a bun holds its chicken breast."""
+    noodles, thigh = parse_meal("a cup of egg noodles with a roasted skinless chicken thigh")
+    assert (noodles.food, noodles.unit) == ("egg noodles", "cup")
+    assert thigh.food == "skinless chicken thigh" and thigh.quantity == 1
+    (sandwich,) = parse_meal("a bun with a chicken breast")
+    assert sandwich.food == "bun with chicken breast"
+
+
 def test_what_holds_a_food_is_no_item_of_its_own() -> None:
     """ "In an individual dessert shell" says how the cake came, not a second food."""
     cake, bread = parse_meal(
