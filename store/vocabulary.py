@@ -152,8 +152,10 @@ HYPERNYMS = {
 KINDS_OF = {
     "meat": frozenset({"beef", "pork", "lamb", "veal", "ham", "goat", "venison", "bison"}),
     "poultry": frozenset({"chicken", "turkey", "duck"}),
+    "beef": frozenset({"hamburger", "cheeseburger"}),
 }
-"""A general word in a phrase ("burrito with meat") and the kinds a name may say instead."""
+"""A general word in a phrase ("burrito with meat") and the kinds a name may say instead;
+a hamburger is a beef burger."""
 CLASS_OF = {
     kind: "fruit"
     for kind in (

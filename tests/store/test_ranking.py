@@ -954,3 +954,13 @@ def test_skinless_is_the_skin_not_eaten() -> None:
                   sem=0.63, ranks=(1, None, 34, 1))  # fmt: skip
     assert best("roasted skinless chicken thigh", coated, bare) == bare.name
     assert normalize_phrase("skinless chicken breast") == "skin not eaten chicken breast"
+
+
+def test_a_beef_burger_on_a_bun_is_a_hamburger() -> None:
+    """A hamburger is a beef burger: "beef" is no word the hamburger's name misses."""
+    patty = cand("fndds:21500310", "Beef, ground, patty", category="Ground beef", sem=0.61,
+                 ranks=(22, None, None, 1))  # fmt: skip
+    burger = cand("fndds:27510631", "Hamburger, on white bun, 1 medium patty", category="Burgers",
+                  sem=0.58, ranks=(None, None, None, 26))  # fmt: skip
+    first = rerank("beef burger on a bun", [patty, burger])[0]
+    assert first.candidate.name == burger.name and first.coverage > 0.85  # beef covered too
