@@ -132,7 +132,7 @@ def _query(query: str) -> _Query:
         bare=len(set(own)) == 1,
         absent=absent,
         usual=usual,
-        key=" ".join(own),
+        key=voc.designation_key(kept),
     )
 
 

@@ -28,7 +28,7 @@ from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import asyncpg
 import numpy as np
@@ -45,6 +45,7 @@ from store.vocabulary import (
     retrieval_words,
 )
 
+T = TypeVar("T")
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS = 8
 HEAD_SOURCES = ("sr28", "fndds")
@@ -198,29 +199,36 @@ def _ranks(ranks: dict[str, list[int | None]], food_id: str) -> tuple[int | None
     return lexical, trigram, head
 
 
+async def _read_once(cache: dict[str, T], key: str, read: Callable[[], Awaitable[T]]) -> T:
+    """``cache[key]``, read once per database: concurrent first searches wait for one read."""
+    if key not in cache:
+        lock = _LOCKS.setdefault(id(asyncio.get_running_loop()), asyncio.Lock())
+        async with lock:
+            if key not in cache:
+                cache[key] = await read()
+    return cache[key]
+
+
 async def _name_words(conn: asyncpg.Connection, key: str) -> frozenset[str]:
     """Every word of the official food names, read once per database for spelling repair."""
-    if key not in _VOCABULARY:
-        lock = _LOCKS.setdefault(id(asyncio.get_running_loop()), asyncio.Lock())
-        async with lock:  # concurrent first searches read it once, not once each
-            if key not in _VOCABULARY:
-                rows = await conn.fetch(VOCABULARY_SQL)
-                _VOCABULARY[key] = frozenset(w for (w,) in rows if len(w) > 2)
-    return _VOCABULARY[key]
+
+    async def read() -> frozenset[str]:
+        return frozenset(w for (w,) in await conn.fetch(VOCABULARY_SQL) if len(w) > 2)
+
+    return await _read_once(_VOCABULARY, key, read)
 
 
 async def _designated(conn: asyncpg.Connection, key: str) -> dict[str, tuple[str, ...]]:
     """FNDDS's designations ("tea, NS as to type"), phrase key to food ids, read once."""
-    if key not in _DESIGNATED:
-        lock = _LOCKS.setdefault(id(asyncio.get_running_loop()), asyncio.Lock())
-        async with lock:
-            if key not in _DESIGNATED:
-                found: dict[str, list[str]] = {}
-                for food_id, name, search_text in await conn.fetch(DESIGNATED_SQL):
-                    for phrase in designations(name, search_text):
-                        found.setdefault(phrase, []).append(food_id)
-                _DESIGNATED[key] = {k: tuple(v) for k, v in found.items()}
-    return _DESIGNATED[key]
+
+    async def read() -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for food_id, name, search_text in await conn.fetch(DESIGNATED_SQL):
+            for phrase in designations(name, search_text):
+                found.setdefault(phrase, []).append(food_id)
+        return {k: tuple(v) for k, v in found.items()}
+
+    return await _read_once(_DESIGNATED, key, read)
 
 
 def forget_names(database: str) -> None:

@@ -156,22 +156,18 @@ KINDS_OF = {
 }
 """A general word in a phrase ("burrito with meat") and the kinds a name may say instead;
 a hamburger is a beef burger."""
-CLASS_OF = {
-    kind: "fruit"
-    for kind in (
-        "guava", "peach", "apple", "pear", "cherry", "blueberry", "strawberry", "raspberry",
-        "blackberry", "mango", "pineapple", "apricot", "plum", "papaya", "passion", "guayaba",
-        "lemon", "orange", "grape", "fig", "date", "citrus", "lime", "grapefruit", "tangerine",
-        "cranberry", "banana", "nectarine",
-    )
-}  # fmt: skip
-"""A specific word in a phrase ("guava turnover") and the class a name may say instead
-("Turnover, fruit"): a weaker match than the kind itself."""
-CLASS_OF |= {kind: "coldcut" for kind in ("pepperoni", "salami", "bologna")}
-SAID_BY = {
-    "canned": frozenset({"serve"}),
-    "flavored": frozenset(kind for kind, cls in CLASS_OF.items() if cls == "fruit"),
+FRUITS = (
+    "guava", "peach", "apple", "pear", "cherry", "blueberry", "strawberry", "raspberry",
+    "blackberry", "mango", "pineapple", "apricot", "plum", "papaya", "passion", "guayaba",
+    "lemon", "orange", "grape", "fig", "date", "citrus", "lime", "grapefruit", "tangerine",
+    "cranberry", "banana", "nectarine",
+)  # fmt: skip
+CLASS_OF = {kind: "fruit" for kind in FRUITS} | {
+    kind: "coldcut" for kind in ("pepperoni", "salami", "bologna")
 }
+"""A specific word in a phrase ("guava turnover") and the class a name may say instead
+("Turnover, fruit"; "cold cut" for salami): a weaker match than the kind itself."""
+SAID_BY = {"canned": frozenset({"serve"}), "flavored": frozenset(FRUITS)}
 """Name words a phrase word already says: a "ready-to-serve" soup is a canned one, an orange
 soda is fruit flavored."""
 SKIN_ON_PARTS = frozenset({"thigh", "drumstick", "wing", "leg"})

@@ -117,16 +117,20 @@ def parse_measures(portions: Sequence[PortionRecord]) -> tuple[Measure, ...]:
 _OR_AMOUNT = re.compile(rf"\bor\s+({_NUMBER})\s+([^(]*?)(?=\s+or\b|\(|$)")
 
 
+def _count_word(token: str) -> str:
+    """A unit's own spelling, else the word folded as the parser reads it ("squares": square)."""
+    unit = _unit(token) or token
+    return fold(token) if unit == token else unit
+
+
 def _alternates(rest: str) -> tuple[tuple[str, float], ...]:
     """Count units named only in an "or N ..." alternative, with their own number."""
     first = re.split(r"\bor\b", rest, maxsplit=1)[0]
-    words_first = _TOKEN.findall(first)
-    named = {_unit(t) or t for t in words_first} | {fold(t) for t in words_first}
+    named = {_count_word(t) for t in _TOKEN.findall(first)}
     found: dict[str, float] = {}
     for number, words in _OR_AMOUNT.findall(rest):
         for token in _TOKEN.findall(SIZE_PATTERN.sub(" ", words)):
-            unit = _unit(token) or token
-            unit = fold(unit) if unit == token else unit  # "squares" reads as the parser's "square"
+            unit = _count_word(token)
             if token in _FILLERS or unit in ML_PER_UNIT or unit in GRAMS_PER_UNIT:
                 continue  # "(16.9 fl oz or 500 ml)": a volume, no count of its own
             if unit not in named:
