@@ -326,11 +326,16 @@ def _head_only_attached(q: _Query, info: NameInfo) -> bool:
     it answers "white hot dog bun" no better than a name without "bun".
     """
     dish = info.dish_head
-    if not ATTACHED_HEAD or dish is None or dish in q.tokens or dish in voc.DEFAULT_QUALIFIERS:
+    if not ATTACHED_HEAD or dish is None or dish in voc.DEFAULT_QUALIFIERS:
         return False
+    if dish in q.tokens and (dish == q.head or q.words & ATTACHING):
+        return False  # "sausage on an English muffin": the phrase attaches its own way
     if not q.head_words & info.attached:  # most names: nothing attached, or not the head
         return False
     return not q.head_words & ((info.tokens - info.attached) | info.synonyms)
+
+
+ATTACHING = frozenset({"on", "with", "in"})
 
 
 def _what_comes_with(q: _Query, info: NameInfo) -> bool:

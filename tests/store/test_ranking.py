@@ -543,6 +543,25 @@ def test_a_sandwich_on_a_bun_is_no_bun(monkeypatch: pytest.MonkeyPatch) -> None:
     assert best("white hot dog bun", sandwich, bun) == sandwich.name
 
 
+def test_a_bun_named_for_its_sandwich_is_the_bun(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Hamburger bun" is a bun; "Hamburger, on white bun" a hamburger that comes on one."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    burger = cand("fndds:27510575", "Hamburger, on white bun, 1 small patty",
+                  category="Burgers", sem=0.73, ranks=(5, 36, 15, 1))  # fmt: skip
+    bun = cand("fndds:51154100", "Roll, white, hamburger bun", category="Rolls and buns",
+               sem=0.73, ranks=(1, 1, 14, None))  # fmt: skip
+    assert best("hamburger bun", burger, bun) == bun.name
+    assert best("hamburger on a white bun", burger, bun) == burger.name
+    muffin = cand("sr28:21020", "Fast foods, english muffin, with cheese and sausage",
+                  sem=0.82, ranks=(3, 2, 5, 3))  # fmt: skip
+    sandwich = cand("fndds:34002150", "Sausage English muffin sandwich", sem=0.74,
+                    ranks=(1, 3, 10, 1))  # fmt: skip
+    phrase = "sausage and cheese on english muffin"  # the phrase says how it attaches
+    assert best(phrase, muffin, sandwich) == muffin.name
+    monkeypatch.setattr("store.ranking.ATTACHED_HEAD", False)
+    assert best("hamburger bun", burger, bun) == burger.name
+
+
 def test_a_bare_food_word_is_not_a_fried_version(monkeypatch: pytest.MonkeyPatch) -> None:
     """ "Tofu" alone is tofu, even when "Tofu, fried" is every retriever's first hit."""
     # similarities and ranks as the retrievers gave them for this phrase
