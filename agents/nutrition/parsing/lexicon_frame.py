@@ -184,6 +184,7 @@ WITH_CONNECTORS: tuple[tuple[str, ...], ...] = (
     ("smeared", "with"),
     ("bursting", "with"),
     ("adding",),
+    ("using",),
     ("with",),
     ("on",),
     ("in",),

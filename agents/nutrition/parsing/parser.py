@@ -180,6 +180,21 @@ def _composed_dish(segments: list[Segment], k: int) -> bool:
     return any(set(food_words(s.tokens)) & _WRAPPERS for s in parts)
 
 
+def _rejoin_ingredients(segments: list[Segment]) -> list[Segment]:
+    """Put back what "using" split off when it does not spell out a whole dish.
+
+    "A sandwich using a slice of bread and a tablespoon of peanut butter" is its parts;
+    "pancakes using a cup of flour" stays one item, as "made using" would.
+    """
+    out: list[Segment] = []
+    for k, segment in enumerate(segments):
+        if segment.connector and out and not _composed_dish(segments, k - 1):
+            out[-1].tokens.extend([*segment.connector, *segment.tokens])
+            continue
+        out.append(segment)
+    return out
+
+
 def parse_meal(text: str) -> list[ParsedItem]:
     """Split a meal description (one sentence or a whole day) into food items."""
     drafts: list[Draft] = []
@@ -188,7 +203,7 @@ def parse_meal(text: str) -> list[ParsedItem]:
         mentions, dropped = find_meals(clause)
         positions = [i for i in range(len(clause)) if i not in dropped]
         segments = _split_at_colon([clause[i] for i in positions], positions, clause)
-        segments = segments[_heading_end(segments, clause) :]
+        segments = _rejoin_ingredients(segments[_heading_end(segments, clause) :])
         first_of_clause = len(drafts)
         for k, segment in enumerate(segments):
             if _composed_dish(segments, k):

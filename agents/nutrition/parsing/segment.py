@@ -61,6 +61,7 @@ from agents.nutrition.parsing.wordclass import (
     starts_item,
 )
 
+_PARTS_CONNECTORS = frozenset({"with", "using"})  # "a sandwich using a slice of bread and ..."
 _TOPPING_CONNECTORS = frozenset({"with", "topped", "spread", "drizzled", "served", "dipped"})
 _FOOD_MODES = frozenset({"item", "descriptor", "ingredient"})
 Mode = Literal["item", "descriptor", "ingredient", "exclusion", "outro"]
@@ -77,6 +78,8 @@ class Segment:
     outro: int | None = None
     parts_of: bool = False
     """Split off by "with" from the item before it ("a sandwich with two slices of bread")."""
+    connector: list[Token] = field(default_factory=list)
+    """The connector words that split it off, when they only list a dish's parts ("using")."""
 
 
 _WRAPPING = frozenset({"wrapped", "nestled", "tucked", "rolled"})
@@ -300,7 +303,9 @@ class _Splitter:
         )
         if explicit or (topping and pair):
             self.new(end)
-            self.cur.parts_of = explicit and self.toks[i].low == "with"
+            self.cur.parts_of = explicit and self.toks[i].low in _PARTS_CONNECTORS
+            if self.cur.parts_of and self.toks[i].low != "with":
+                self.cur.connector = self.toks[i:end]
         elif self.mode != "outro":
             self.mode = "descriptor"
             self.cur.tokens.extend(self.toks[i:end])

@@ -79,6 +79,20 @@ def test_a_dish_spelled_out_with_its_bread_is_not_counted_twice() -> None:
     ]
 
 
+def test_a_dish_made_using_its_parts_is_their_sum() -> None:
+    """ "Using" lists a dish's parts as "with" does; without them it stays one item."""
+    items = parse_meal(
+        "I made a sandwich using a slice of whole wheat bread and a tablespoon of creamy "
+        "peanut butter."
+    )
+    assert [(i.food, i.unit) for i in items] == [
+        ("whole wheat bread", "slice"),
+        ("creamy peanut butter", "tbsp"),
+    ]
+    smoothie = parse_meal("a smoothie using a cup of milk")
+    assert [(i.food, i.unit) for i in smoothie] == [("smoothie using milk", "cup")]
+
+
 def test_a_dish_with_extras_but_no_bread_keeps_the_dish() -> None:
     items = parse_meal("a turkey sandwich with 2 slices of cheese and a bag of chips")
     assert [i.food for i in items] == ["turkey sandwich", "cheese", "chips"]
