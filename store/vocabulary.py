@@ -167,9 +167,15 @@ CLASS_OF = {kind: "fruit" for kind in FRUITS} | {
 }
 """A specific word in a phrase ("guava turnover") and the class a name may say instead
 ("Turnover, fruit"; "cold cut" for salami): a weaker match than the kind itself."""
-SAID_BY = {"canned": frozenset({"serve"}), "flavored": frozenset(FRUITS)}
+SODAS = frozenset({"soda", "sodas", "cola", "colas", "pop", "gingerale", "rootbeer"})
+SAID_BY = {
+    "canned": frozenset({"serve"}),
+    "flavored": frozenset(FRUITS),
+    "soft": SODAS,
+    "drink": SODAS,
+}
 """Name words a phrase word already says: a "ready-to-serve" soup is a canned one, an orange
-soda is fruit flavored."""
+soda is fruit flavored, a ginger ale a soft drink."""
 SKIN_ON_PARTS = frozenset({"thigh", "drumstick", "wing", "leg"})
 """Poultry parts usually eaten with the skin (breasts usually without)."""
 SKIN_OFF = re.compile(r"\bskin(?: / coating)? not eaten\b|\bmeat only\b|\bskinless\b")

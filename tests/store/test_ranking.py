@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agents.nutrition.resolver import CLOSE_SCORE
+from store import vocabulary as voc
 from store.food_names import name_info
 from store.ranking import rerank
 from store.retrieval import Candidate
@@ -560,6 +561,19 @@ def test_a_bun_named_for_its_sandwich_is_the_bun(monkeypatch: pytest.MonkeyPatch
     assert best(phrase, muffin, sandwich) == muffin.name
     monkeypatch.setattr("store.ranking.ATTACHED_HEAD", False)
     assert best("hamburger bun", burger, bun) == burger.name
+
+
+def test_a_ginger_ale_is_the_soft_drink_not_the_highball(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Soft drink" restates a ginger ale (or a soda): only whiskey is a food it did not say."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    soda = cand("fndds:92410610", "Soft drink, ginger ale", category="Soft drinks", sem=0.90,
+                ranks=(3, 1, 1, 2))  # fmt: skip
+    highball = cand("fndds:93301184", "Whiskey and ginger ale", category="Liquor and cocktails",
+                    sem=0.70, ranks=(1, 2, 9, 1))  # fmt: skip
+    assert best("ginger ale", highball, soda) == soda.name
+    monkeypatch.setitem(voc.SAID_BY, "soft", frozenset())
+    monkeypatch.setitem(voc.SAID_BY, "drink", frozenset())
+    assert best("ginger ale", highball, soda) == highball.name
 
 
 def test_a_bare_food_word_is_not_a_fried_version(monkeypatch: pytest.MonkeyPatch) -> None:
