@@ -121,6 +121,8 @@ def read_amount(tokens: list[Token]) -> Amount:
             i += width
         elif tok.low in DETERMINERS or tok.low in {"-", ",", "/", "containing"}:
             i += 1
+        elif tok.low == "whole" and _is_unit_at(tokens, i + 1):
+            i += 1  # "a whole cup": all of the unit, not whole milk
         elif out.serving and tok.low in {"from", "filled", "full", "with"}:
             i += 1  # "a splash from a container of", "a container filled with"
         elif out.serving and (unit := read_serving(tokens, i)) is not None:

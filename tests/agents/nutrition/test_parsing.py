@@ -184,6 +184,10 @@ def test_empty_and_non_food_text_give_no_items() -> None:
         ("2-3 cookies", 2.5, "each", "cookies"),
         ("half of a grapefruit", 0.5, "each", "grapefruit"),
         ("some chips", None, None, "chips"),
+        ("about a cup of rice", 1.0, "cup", "rice"),
+        ("roughly 2 cups of pasta", 2.0, "cup", "pasta"),
+        ("approximately 100 g of chicken", 100.0, "g", "chicken"),
+        ("a whole cup of whole milk", 1.0, "cup", "whole milk"),
     ],
 )
 def test_quantities(text: str, quantity: float | None, unit: str | None, food: str) -> None:
@@ -257,6 +261,10 @@ def test_trailing_and_parenthetical_amounts_attach_to_their_item() -> None:
     ]
     items = parse_meal("I had a can of diet cola, which was a refreshing 12 fl oz serving.")
     assert [(i.food, i.volume_ml) for i in items] == [("diet cola", 354.88)]
+    items = parse_meal("I had some rice, about a cup, and an apple")  # no "about cup" item
+    assert [(i.food, i.volume_ml) for i in items] == [("rice", 236.59), ("apple", None)]
+    items = parse_meal("some soup, a whole cup")
+    assert [(i.food, i.volume_ml) for i in items] == [("soup", 236.59)]
 
 
 # --- counts, sizes and serving words -------------------------------------------------
