@@ -31,6 +31,8 @@ _FLUID = re.compile(r"\bfl\.?\s*oz\b\.?|\bfluid ounces?\b")
 _EMBEDDED_VOLUME = re.compile(rf"({_NUMBER})\s*(fl_oz|fo|ml|cups?|liters?|l)\b")
 _EMBEDDED_MASS = re.compile(rf"{_NUMBER}\s*(?:oz|lb|g)\b")
 _TOKEN = re.compile(r"[a-z_]+")
+_CAPITALIZED = re.compile(r"(?<![\w'])[A-Z][a-z]+\b")
+"""A capitalised word inside a description is part of a product's name, never a size."""
 _FILLERS: Final = frozenset(
     "or and of as to ns nfs any size approx about dia long inch with without the a per "
     "from individual single type s".split()
@@ -165,7 +167,11 @@ def parse_measure(record: PortionRecord) -> Measure:
     head = _EMBEDDED_MASS.sub(" ", _EMBEDDED_VOLUME.sub(" ", head))
     sizes: set[str] = set()
 
+    named = {w.lower() for w in _CAPITALIZED.findall(description)}
+
     def _size(found: re.Match[str]) -> str:
+        if found.group(1) in named:  # "1 McDonald's Big Mac", "1 Little Debbie": a name
+            return found.group(0)
         sizes.add(normalize_size(found.group(1)) or "")
         return " "
 

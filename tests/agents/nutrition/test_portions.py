@@ -219,6 +219,12 @@ FNDDS_ROWS: FnddsPortions = {
         (9, "1 breast quarter (yield after cooking, bone removed)", 155),
         (10, "Quantity not specified", 120),
     ],
+    "27510389": [
+        (1, "1 MCDonald's Mac Jr", 135),
+        (2, "1 McDonald's Big Mac", 205),
+        (3, "1 McDonald's Grand Mac", 315),
+        (4, "Quantity not specified", 205),
+    ],
     "56203056": [
         (1, "1 cup, cooked", 240),
         (2, "1 cup, dry, yields", 485),
@@ -464,6 +470,15 @@ def test_piece_of_chicken_is_a_whole_breast_fndds_24122131() -> None:
     assert (
         resolve("Chicken breast, roasted, skin not eaten", F["24122131"], 1, "piece").grams == 120
     )
+
+
+def test_a_size_word_in_a_product_name_is_no_size_fndds_27510389() -> None:
+    """ "1 McDonald's Big Mac" is the Big Mac itself, not a large one of three burgers."""
+    big_mac = parse_measure(F["27510389"][1])
+    assert big_mac.sizes == frozenset() and "big" in big_mac.words
+    spec = AmountSpec(1, "each", named="big mac")
+    got = resolve_portion(spec, "Big Mac (McDonalds)", "Burgers", F["27510389"])
+    assert got.grams == 205 and "Big Mac'" in got.detail
 
 
 def test_unitless_count_of_tomatoes_sr28_11529() -> None:
