@@ -239,7 +239,7 @@ PHRASES = {
     "black eyed peas": "blackeyed peas", "black-eyed peas": "blackeyed peas",
     "sunny side up": "fried", "over easy": "fried", "hard boiled": "hard-boiled",
     "soft boiled": "soft-boiled", "jacket potato": "baked potato", "corn on the cob": "corn cob",
-    "ice cream": "ice-cream", "half and half": "half-and-half", "pb&j": "peanut butter jelly",
+    "ice cream": "ice-cream", "half and half": "half-and-half",
     "mac and cheese": "macaroni or noodles with cheese",
     "mac n cheese": "macaroni or noodles with cheese",
     "macaroni and cheese": "macaroni or noodles with cheese",
@@ -305,12 +305,24 @@ _HOT_DOG_ON_BREAD = re.compile(
 a soft white roll"."""
 
 
+_PB_AND_J = re.compile(r"\bpb ?(?:&|and|n) ?js?\b|\bpbjs?\b")
+""""A PB&J" is the sandwich; a spread of both is "peanut butter and jelly"."""
+_ENDS_A_FOOD = re.compile(r"\s*(?:$|[,;.)]|(?:on|with|in|and|or|from)\b)")
+
+
+def _pb_and_j(match: re.Match[str]) -> str:
+    """Say "sandwich" where the phrase ends the food ("pbj on wheat"), not in a product name."""
+    ends = _ENDS_A_FOOD.match(match.string, match.end())
+    return "peanut butter jelly sandwich" if ends else "peanut butter jelly"
+
+
 def normalize_phrase(text: str) -> str:
     """Rewrite multi-word synonyms so they tokenize like the USDA names.
 
     An apostrophe inside a word goes ("McDONALD'S" and "mcdonalds" are one brand).
     """
-    lower = _HOT_DOG_ON_BREAD.sub("hot dog sandwich", _APOSTROPHE.sub("", text.lower()))
+    lower = _PB_AND_J.sub(_pb_and_j, _APOSTROPHE.sub("", text.lower()))
+    lower = _HOT_DOG_ON_BREAD.sub("hot dog sandwich", lower)
     return _PHRASE.sub(lambda m: PHRASES[m.group(1)], lower)
 
 

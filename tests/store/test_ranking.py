@@ -632,6 +632,20 @@ def test_gummy_shapes_are_gummy_candy() -> None:
     assert normalize_phrase("a gummy fish") == normalize_phrase("a gummy bear") == "a gummy candy"
 
 
+def test_a_pb_and_j_is_the_sandwich_and_a_product_name_is_not() -> None:
+    """ "A PB&J" is the sandwich; Smucker's "PB & J Stripes" stays a spread."""
+    assert normalize_phrase("a pb&j") == "a peanut butter jelly sandwich"
+    assert normalize_phrase("two PBJs on wheat") == "two peanut butter jelly sandwich on wheat"
+    assert normalize_phrase("a pb & j sandwich") == "a peanut butter jelly sandwich"
+    assert normalize_phrase("Goober PB & J Stripes") == "goober peanut butter jelly stripes"
+    sandwich = cand("fndds:42302010", "Peanut butter and jelly sandwich, NFS", sem=0.8,
+                    ranks=(10, 1, 4, 3))  # fmt: skip
+    spread = cand("fndds:42203000", "Peanut butter and jelly", sem=0.8, ranks=(1, 33, 1, 1),
+                  synonyms="Smucker's Goober PB & J Stripes")  # fmt: skip
+    assert best("pb&j", spread, sandwich) == sandwich.name
+    assert best("peanut butter and jelly", spread, sandwich) == spread.name
+
+
 def test_places_read_as_the_usda_source_words() -> None:
     """A pizzeria is a restaurant and a fast food joint is fast food, as FNDDS names say."""
     assert normalize_phrase("pizza from a pizzeria") == "pizza from a restaurant"
