@@ -133,6 +133,24 @@ def is_base_topping(current: list[Token], phrase: list[Token]) -> bool:
     return bool(_tail_phrase(top) & SIDES) and not _tail_phrase(base) & CONTAINING_DISHES
 
 
+SERVED_ON = frozenset(
+    {"toast", "bagel", "bagels", "cracker", "crackers", "rice cake", "rice cakes"}
+)
+"""Bases a food is put on and eaten with, never one dish with it ("avocado on toast")."""
+
+
+def is_served_on(current: list[Token], phrase: list[Token]) -> bool:
+    """Whether "X on Y" is a food and the base it sits on: "a fried egg on toast".
+
+    A sandwich or a hot dog on a bun is one USDA dish; toast, bagels and crackers are
+    not what a sandwich record is on, so both are eaten and both are counted.
+    """
+    food, base = food_words(current), food_words(phrase)
+    if not food or not base or food[-1] in DISH_HEADS:
+        return False
+    return bool(_tail_phrase(base) & SERVED_ON)
+
+
 def drink_and_food(current: list[Token], phrase: list[Token]) -> bool:
     """Whether "X with Y" joins a drink and a dish ("a large cola with a burrito")."""
     left, right = food_words(current), food_words(phrase)

@@ -46,6 +46,7 @@ from agents.nutrition.parsing.phrases import (
     is_base_topping,
     is_dressing,
     is_mixed_drink,
+    is_served_on,
     is_sized_item,
     is_trailer,
     only_adjectives,
@@ -301,7 +302,8 @@ class _Splitter:
             self.toks[i].low == "with"
             and (drink_and_food(self.cur.tokens, phrase) or _whole_piece(self.cur.tokens, phrase))
         )
-        if explicit or (topping and pair):
+        served_on = self.toks[i].low == "on" and is_served_on(self.cur.tokens, phrase)
+        if explicit or (topping and pair) or served_on:
             self.new(end)
             self.cur.parts_of = explicit and self.toks[i].low in _PARTS_CONNECTORS
             if self.cur.parts_of and self.toks[i].low != "with":

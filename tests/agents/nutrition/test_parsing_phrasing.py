@@ -93,6 +93,20 @@ def test_a_dish_made_using_its_parts_is_their_sum() -> None:
     assert [(i.food, i.unit) for i in smoothie] == [("smoothie using milk", "cup")]
 
 
+def test_a_food_on_toast_or_a_bagel_counts_both() -> None:
+    """Toast, bagels and crackers are eaten with what is on them; a bun holds its hot dog."""
+    items = parse_meal("half an avocado on toast and a fried egg on two slices of toast")
+    assert [(i.food, i.quantity, i.unit) for i in items] == [
+        ("avocado", 0.5, "each"),
+        ("toast", None, None),
+        ("egg", 1.0, "each"),
+        ("toast", 2.0, "slice"),
+    ]
+    assert [i.food for i in parse_meal("cream cheese on a bagel")] == ["cream cheese", "bagel"]
+    assert [i.food for i in parse_meal("a hot dog on a bun")] == ["hot dog on bun"]
+    assert [i.food for i in parse_meal("an egg sandwich on a bagel")] == ["egg sandwich on bagel"]
+
+
 def test_a_dish_with_extras_but_no_bread_keeps_the_dish() -> None:
     items = parse_meal("a turkey sandwich with 2 slices of cheese and a bag of chips")
     assert [i.food for i in items] == ["turkey sandwich", "cheese", "chips"]
