@@ -197,6 +197,13 @@ PREP_PREFIXES: dict[tuple[str, str], str] = {
     ("stir", "fried"): "stir-fried",
     ("air", "fried"): "air-fried",
 }
+# Dishes named for what they are served in: "a chicken burrito bowl" is a bowl of that dish.
+SERVING_DISHES: frozenset[str] = frozenset(
+    {
+        "burrito bowl", "ramen bowl", "rice bowl", "poke bowl", "acai bowl", "grain bowl",
+        "smoothie bowl", "buddha bowl", "power bowl", "noodle bowl", "bread bowl", "taco bowl",
+    }
+)  # fmt: skip
 # Dishes whose name contains a preparation word: the word also stays in the food phrase.
 FIXED_DISHES: frozenset[str] = frozenset(
     {

@@ -15,6 +15,7 @@ from agents.nutrition.parsing.lexicon_food import (
     NON_FOOD_HEADS,
     PREP_PREFIXES,
     PREPARATIONS,
+    SERVING_DISHES,
     SIZE_KEEP_IN_FOOD,
     SIZE_PAIRS,
     SIZES,
@@ -148,6 +149,8 @@ def _trailing_unit(words: list[str]) -> tuple[list[str], str | None]:
     if len(words) < 2 or words[-1] not in SERVINGS:
         return words, None
     unit = SERVINGS[words[-1]]
+    if " ".join(words[-2:]) in SERVING_DISHES:
+        return words, unit  # "a chicken burrito bowl": the dish, served as one bowl
     if unit in CONTAINERS:
         return words[:-1], unit
     if unit in SHAPE_UNITS and unit not in NEEDS_OF:

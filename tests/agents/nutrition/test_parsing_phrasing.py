@@ -107,6 +107,15 @@ def test_a_food_on_toast_or_a_bagel_counts_both() -> None:
     assert [i.food for i in parse_meal("an egg sandwich on a bagel")] == ["egg sandwich on bagel"]
 
 
+def test_a_dish_named_for_its_bowl_keeps_the_bowl_in_its_name() -> None:
+    """ "A chicken burrito bowl" is the dish FNDDS calls a burrito bowl, one bowl of it."""
+    items = parse_meal("a chicken burrito bowl and a bowl of rice")
+    assert [(i.food, i.unit) for i in items] == [
+        ("chicken burrito bowl", "bowl"),
+        ("rice", "bowl"),
+    ]
+
+
 def test_a_dish_with_extras_but_no_bread_keeps_the_dish() -> None:
     items = parse_meal("a turkey sandwich with 2 slices of cheese and a bag of chips")
     assert [i.food for i in items] == ["turkey sandwich", "cheese", "chips"]
