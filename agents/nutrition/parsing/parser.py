@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from agents.nutrition.parsing.lexicon_food import DISH_HEADS, TRAILING_ATTRIBUTES
 from agents.nutrition.parsing.meals import find_meals, meal_for
+from agents.nutrition.parsing.measures import Totals
 from agents.nutrition.parsing.model import Draft, ParsedItem
 from agents.nutrition.parsing.segment import Segment, split_clause
 from agents.nutrition.parsing.tagger import tag
@@ -218,6 +219,8 @@ def parse_meal(text: str) -> list[ParsedItem]:
                 if len(drafts) > first_of_clause:
                     _attach(drafts[-1], draft, attributes=_attributes(segment))
                 continue
+            if segment.stirred_in and draft.quantity is None and draft.totals == Totals():
+                draft.quantity, draft.unit = 1.0, "splash"  # "coffee with milk"
             end = _segment_end(segments, k, len(clause))
             draft.meal = meal_for(mentions, segment.start, end, carried)
             drafts.append(draft)

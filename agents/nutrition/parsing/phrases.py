@@ -151,6 +151,17 @@ def is_served_on(current: list[Token], phrase: list[Token]) -> bool:
     return bool(_tail_phrase(base) & SERVED_ON)
 
 
+HOT_DRINKS = frozenset({"coffee", "tea", "espresso", "americano", "chai"})
+STIRRED_IN = frozenset({"milk", "cream", "creamer", "half-and-half"})
+"""What a hot drink is lightened with: a splash, not a glass ("coffee with milk")."""
+
+
+def is_stirred_in(current: list[Token], phrase: list[Token]) -> bool:
+    """Whether "X with Y" is a hot drink and the milk or cream stirred into it."""
+    drink, added = food_words(current), food_words(phrase)
+    return bool(drink and added and drink[-1] in HOT_DRINKS and added[-1] in STIRRED_IN)
+
+
 def drink_and_food(current: list[Token], phrase: list[Token]) -> bool:
     """Whether "X with Y" joins a drink and a dish ("a large cola with a burrito")."""
     left, right = food_words(current), food_words(phrase)

@@ -48,6 +48,7 @@ from agents.nutrition.parsing.phrases import (
     is_mixed_drink,
     is_served_on,
     is_sized_item,
+    is_stirred_in,
     is_trailer,
     only_adjectives,
     removal_width,
@@ -81,6 +82,8 @@ class Segment:
     """Split off by "with" from the item before it ("a sandwich with two slices of bread")."""
     connector: list[Token] = field(default_factory=list)
     """The connector words that split it off, when they only list a dish's parts ("using")."""
+    stirred_in: bool = False
+    """Split off a hot drink as what is stirred into it ("coffee with milk"): a splash."""
 
 
 _WRAPPING = frozenset({"wrapped", "nestled", "tucked", "rolled"})
@@ -304,7 +307,9 @@ class _Splitter:
         )
         served_on = self.toks[i].low == "on" and is_served_on(self.cur.tokens, phrase)
         if explicit or (topping and pair) or served_on:
+            stirred = not explicit and topping and is_stirred_in(self.cur.tokens, phrase)
             self.new(end)
+            self.cur.stirred_in = stirred
             self.cur.parts_of = explicit and self.toks[i].low in _PARTS_CONNECTORS
             if self.cur.parts_of and self.toks[i].low != "with":
                 self.cur.connector = self.toks[i:end]

@@ -116,6 +116,20 @@ def test_a_dish_named_for_its_bowl_keeps_the_bowl_in_its_name() -> None:
     ]
 
 
+def test_milk_stirred_into_a_hot_drink_is_a_splash() -> None:
+    """ "Coffee with milk" is not a glass of milk beside the coffee; a stated amount wins."""
+    items = parse_meal("a cup of coffee with milk and sugar, and tea with 2 tbsp of cream")
+    assert [(i.food, i.quantity, i.unit) for i in items] == [
+        ("coffee", 1.0, "cup"),
+        ("milk", 1.0, "splash"),
+        ("sugar", None, None),
+        ("tea", None, None),
+        ("cream", 2.0, "tbsp"),
+    ]
+    cereal = parse_meal("a bowl of cereal with milk")
+    assert [(i.food, i.unit) for i in cereal] == [("cereal", "bowl"), ("milk", None)]
+
+
 def test_a_dish_with_extras_but_no_bread_keeps_the_dish() -> None:
     items = parse_meal("a turkey sandwich with 2 slices of cheese and a bag of chips")
     assert [i.food for i in items] == ["turkey sandwich", "cheese", "chips"]
