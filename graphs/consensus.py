@@ -18,6 +18,7 @@ from rapidfuzz.utils import default_process
 
 from agents.nutrition.calculator import atwater_disagrees
 from agents.nutrition.models import Estimate, ItemAnalysis, Range
+from agents.nutrition.portions.units import ML_PER_UNIT
 from agents.nutrition.resolver import ResolvedItem
 from store.nutrients import MACRO_KEYS
 
@@ -30,6 +31,8 @@ PORTION_RATIO_LIMIT = 1.75
 ABSURD_GRAMS = 2500.0
 STRONG_MATCH = 0.99
 VAGUE_SOURCES = {"category_default", "default_serving"}
+MEASURED_SOURCES = {"food_measure", "food_density"}
+"""A stated volume read off the food's own measures or density: a table knows no better."""
 
 
 def foods_agree(a: Estimate, b: Estimate) -> bool:
@@ -91,7 +94,8 @@ def consensus_item(resolved: ResolvedItem) -> ItemAnalysis:
     for other in others:
         if other.method == "category_portion":
             ratio = max(other.grams, 1e-6) / max(primary.grams, 1e-6)
-            if primary.portion_source != "explicit_mass" and not (
+            measured = item.unit in ML_PER_UNIT and primary.portion_source in MEASURED_SOURCES
+            if primary.portion_source != "explicit_mass" and not measured and not (
                 1 / PORTION_RATIO_LIMIT <= ratio <= PORTION_RATIO_LIMIT
             ):
                 flags.append("portion_disagreement")
