@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from agents.nutrition.parsing.lexicon_food import NON_FOOD
+from agents.nutrition.parsing.lexicon_food import CONTAINING_DISHES, NON_FOOD
 from agents.nutrition.parsing.lexicon_frame import (
     DESCRIBING_WORDS,
     EXCLUSION_WORDS,
@@ -130,6 +130,13 @@ _WHOLE_PIECES = frozenset({
     "chops", "fillet", "fillets", "cutlet", "cutlets", "steak", "steaks",
 })  # fmt: skip
 """A whole piece of meat or fish: "noodles with a roasted chicken thigh" is two foods."""
+_WHOLE_SIDES = frozenset({
+    "egg", "banana", "apple", "orange", "pear", "peach", "nectarine", "plum", "tangerine",
+    "clementine", "kiwi", "pickle",
+})  # fmt: skip
+"""A whole egg or fruit beside a food ("oatmeal with a banana"), unless a dish holds it."""
+_SIDE_HOLDERS = CONTAINING_DISHES | {"ramen", "pho", "salad"}
+"""Dishes an egg or a fruit goes into: "a bowl of ramen with a soft boiled egg"."""
 _HOLDERS = frozenset({
     "sandwich", "sub", "hoagie", "burger", "wrap", "taco", "tacos", "burrito", "quesadilla",
     "roll", "bun", "pita", "tortilla",
@@ -138,11 +145,16 @@ _HOLDERS = frozenset({
 
 
 def _whole_piece(current: list[Token], phrase: list[Token]) -> bool:
-    """Whether "with a <whole piece of meat>" sits beside a food that does not hold it."""
+    """Whether "with a <whole piece of meat, egg or fruit>" sits beside a food not holding it.
+
+    Not "a mix of egg, meat, and cheese": a piece is counted whole, never "of" something.
+    """
     words, base = food_words(phrase), food_words(current)
     return (
         bool(phrase) and phrase[0].low in {"a", "an"} and bool(words) and bool(base)
-        and words[-1] in _WHOLE_PIECES and base[-1] not in _HOLDERS
+        and base[-1] not in _HOLDERS and not any(t.low == "of" for t in phrase)
+        and (words[-1] in _WHOLE_PIECES
+             or (words[-1] in _WHOLE_SIDES and base[-1] not in _SIDE_HOLDERS))
     )  # fmt: skip
 
 
@@ -303,7 +315,10 @@ class _Splitter:
         explicit = explicit and not _holder(self.toks[i].low, phrase)
         pair = is_base_topping(self.cur.tokens, phrase) or (
             self.toks[i].low == "with"
-            and (drink_and_food(self.cur.tokens, phrase) or _whole_piece(self.cur.tokens, phrase))
+            and (
+                drink_and_food(self.cur.tokens, phrase)
+                or (not self.relative and _whole_piece(self.cur.tokens, phrase))
+            )
         )
         served_on = self.toks[i].low == "on" and is_served_on(self.cur.tokens, phrase)
         if explicit or (topping and pair) or served_on:

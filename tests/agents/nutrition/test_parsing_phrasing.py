@@ -261,6 +261,17 @@ def test_a_whole_piece_of_meat_beside_a_food_is_its_own_item() -> None:
     assert sandwich.food == "bun with chicken breast"
 
 
+def test_a_whole_fruit_or_egg_beside_a_food_is_its_own_item() -> None:
+    """ "Oatmeal with a banana" is oatmeal and a banana, not banana baby oatmeal."""
+    oatmeal, banana = parse_meal("a bowl of oatmeal with a sliced banana")
+    assert (oatmeal.food, oatmeal.unit) == ("oatmeal", "bowl")
+    assert (banana.food, banana.quantity) == ("banana", 1.0)
+    assert [i.food for i in parse_meal("a burger with a fried egg")] == ["burger with egg"]
+    assert [i.food for i in parse_meal("a salad with a hard-boiled egg")] == ["salad with egg"]
+    (turnover,) = parse_meal("a turnover packed with a mix of egg, meat, and cheese")
+    assert turnover.food.startswith("turnover")
+
+
 def test_what_holds_a_food_is_no_item_of_its_own() -> None:
     """ "In an individual dessert shell" says how the cake came, not a second food."""
     cake, bread = parse_meal(
