@@ -58,6 +58,9 @@ MEATS = frozenset({
 BOUGHT = frozenset({"commercial", "commercially", "store", "jarred", "packaged"})
 HOMEMADE = frozenset({"homemade"})  # not "home": "home fries" is a dish
 DESIGNATED_BONUS = 1.0  # FNDDS files the phrase itself here: "Tea, ..., black ; tea, NS as to type"
+BABY_FOOD = frozenset({"babyfood", "baby", "toddler", "infant"})
+FOR_BABIES = BABY_FOOD | {"junior", "strained", "gerber", "teething", "stage", "jar"}
+BABY_COST = 0.4  # on top of the niche cost: baby food is never what an unqualified food is
 SKIN_COST, SKIN_GUESS_COST = 0.2, 0.05  # against the usual way; a guess where there is none
 
 
@@ -280,6 +283,8 @@ def _preferences(q: _Query, info: NameInfo, c: Candidate, explained: set[str]) -
     if info.sides and not all(side & explained for side in info.sides):
         score -= COMBO_COST  # "Vodka and lemonade" is no answer for "lemonade"
     score -= 0.3 * min(len((info.words & voc.NICHE_WORDS) - q.words - info.restating), 2)
+    if info.words & BABY_FOOD and not q.words & FOR_BABIES:
+        score -= BABY_COST  # "oatmeal with banana" is no baby cereal
     if info.fat_added and not (q.words - q.absent) & {"butter", "oil", "fat", "fried"}:
         score -= FAT_ADDED_COST
     if info.salted and not q.words & {"salt", "salted"}:

@@ -576,6 +576,19 @@ def test_a_ginger_ale_is_the_soft_drink_not_the_highball(monkeypatch: pytest.Mon
     assert best("ginger ale", highball, soda) == highball.name
 
 
+def test_baby_food_is_never_an_unqualified_food(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Oatmeal with banana" is oatmeal; "strained pears" or "teething" say baby food."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    baby = cand("sr28:03690", "Babyfood, cereal, oatmeal, with bananas, prepared with whole milk",
+                category="Baby Foods", sem=0.70, ranks=(6, 5, 1, None))  # fmt: skip
+    oatmeal = cand("fndds:56202960", "Oatmeal, NFS", category="Oatmeal", sem=0.61,
+                   ranks=(16, None, 35, 2))  # fmt: skip
+    assert best("oatmeal with banana", baby, oatmeal) == oatmeal.name
+    assert best("strained oatmeal with banana", baby, oatmeal) == baby.name
+    monkeypatch.setattr("store.ranking.BABY_COST", 0.0)
+    assert best("oatmeal with banana", baby, oatmeal) == baby.name
+
+
 def test_a_bare_food_word_is_not_a_fried_version(monkeypatch: pytest.MonkeyPatch) -> None:
     """ "Tofu" alone is tofu, even when "Tofu, fried" is every retriever's first hit."""
     # similarities and ranks as the retrievers gave them for this phrase
