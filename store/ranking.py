@@ -216,6 +216,7 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
         partner = voc.DEFAULT_ONLY_BESIDE.get(w)
         restates = w in voc.DEFAULT_QUALIFIERS and (partner is None or partner in info.words)
         restates = restates and voc.PART_OF.get(w) not in info.words  # "egg white" is a part
+        restates = restates and not voc.CHANGES_FOR.get(w, frozenset()) & q.words
         restates = restates or (q.cooked and w in voc.PLAIN_COOKED) or w in classes
         restates = restates or voc.PLAIN_FOR.get(w, "") in info.words and w not in info.negated
         restates = restates or bool(voc.SAID_BY.get(w, frozenset()) & q.words)

@@ -102,6 +102,8 @@ DEFAULT_ONLY_BESIDE = {"dry": "heat", "free": "caffeine", "containing": "caffein
 food (dry milk, fat free)."""
 PLAIN_FOR = {"cheese": "pizza"}
 """A topping that only restates the food beside it: a pizza is a cheese pizza unless told."""
+CHANGES_FOR = {"cooked": frozenset({"cereal", "cereals"})}
+"""Usual words that change one food: a bare "cereal" is ready to eat, a cooked one hot."""
 PART_OF = {"white": "egg"}
 """Restating words that, beside the partner, name a part of it: "egg white" is no whole egg."""
 CHANGING = frozenset({

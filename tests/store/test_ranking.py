@@ -589,6 +589,20 @@ def test_baby_food_is_never_an_unqualified_food(monkeypatch: pytest.MonkeyPatch)
     assert best("oatmeal with banana", baby, oatmeal) == baby.name
 
 
+def test_a_bare_cereal_is_ready_to_eat(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Cereal" is breakfast cereal; "cooked cereal" is the hot one."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    cold = cand("fndds:57100100", "Cereal, ready-to-eat, NFS",
+                category="Ready-to-eat cereal, higher sugar (>21.2g/100g)", sem=0.64,
+                ranks=(None, None, None, 32))  # fmt: skip
+    hot = cand("fndds:56200300", "Cereal, cooked, NFS", category="Grits and other cooked cereals",
+               sem=0.75, ranks=(None, 19, 39, 1))  # fmt: skip
+    assert best("cereal", hot, cold) == cold.name
+    assert best("cooked cereal", hot, cold) == hot.name
+    monkeypatch.setattr("store.vocabulary.CHANGES_FOR", {})
+    assert best("cereal", hot, cold) == hot.name
+
+
 def test_a_bare_food_word_is_not_a_fried_version(monkeypatch: pytest.MonkeyPatch) -> None:
     """ "Tofu" alone is tofu, even when "Tofu, fried" is every retriever's first hit."""
     # similarities and ranks as the retrievers gave them for this phrase
