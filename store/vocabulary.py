@@ -307,15 +307,17 @@ _HOT_DOG_ON_BREAD = re.compile(
 a soft white roll"."""
 
 
-_PB_AND_J = re.compile(r"\bpb ?(?:&|and|n) ?js?\b|\bpbjs?\b")
-""""A PB&J" is the sandwich; a spread of both is "peanut butter and jelly"."""
+_SANDWICH_SHORT = re.compile(r"\b(?:pb ?(?:&|and|n) ?js?|pbjs?|blts?)\b")
+"""Sandwiches known by their initials: "a PB&J", "a BLT"."""
+_SPELLED_OUT = {"pb": "peanut butter jelly", "bl": "bacon lettuce tomato"}
 _ENDS_A_FOOD = re.compile(r"\s*(?:$|[,;.)]|(?:on|with|in|and|or|from)\b)")
 
 
-def _pb_and_j(match: re.Match[str]) -> str:
+def _spell_out(match: re.Match[str]) -> str:
     """Say "sandwich" where the phrase ends the food ("pbj on wheat"), not in a product name."""
+    words = _SPELLED_OUT[match.group(0)[:2]]
     ends = _ENDS_A_FOOD.match(match.string, match.end())
-    return "peanut butter jelly sandwich" if ends else "peanut butter jelly"
+    return f"{words} sandwich" if ends else words
 
 
 def normalize_phrase(text: str) -> str:
@@ -323,7 +325,7 @@ def normalize_phrase(text: str) -> str:
 
     An apostrophe inside a word goes ("McDONALD'S" and "mcdonalds" are one brand).
     """
-    lower = _PB_AND_J.sub(_pb_and_j, _APOSTROPHE.sub("", text.lower()))
+    lower = _SANDWICH_SHORT.sub(_spell_out, _APOSTROPHE.sub("", text.lower()))
     lower = _HOT_DOG_ON_BREAD.sub("hot dog sandwich", lower)
     return _PHRASE.sub(lambda m: PHRASES[m.group(1)], lower)
 

@@ -660,11 +660,12 @@ def test_gummy_shapes_are_gummy_candy() -> None:
 
 
 def test_a_pb_and_j_is_the_sandwich_and_a_product_name_is_not() -> None:
-    """ "A PB&J" is the sandwich; Smucker's "PB & J Stripes" stays a spread."""
+    """ "A PB&J" or "a BLT" is the sandwich; Smucker's "PB & J Stripes" stays a spread."""
     assert normalize_phrase("a pb&j") == "a peanut butter jelly sandwich"
     assert normalize_phrase("two PBJs on wheat") == "two peanut butter jelly sandwich on wheat"
     assert normalize_phrase("a pb & j sandwich") == "a peanut butter jelly sandwich"
     assert normalize_phrase("Goober PB & J Stripes") == "goober peanut butter jelly stripes"
+    assert normalize_phrase("a BLT on wheat") == "a bacon lettuce tomato sandwich on wheat"
     sandwich = cand("fndds:42302010", "Peanut butter and jelly sandwich, NFS", sem=0.8,
                     ranks=(10, 1, 4, 3))  # fmt: skip
     spread = cand("fndds:42203000", "Peanut butter and jelly", sem=0.8, ranks=(1, 33, 1, 1),
