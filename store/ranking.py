@@ -34,6 +34,7 @@ ATTACHED_HEAD = True
 CLASS_MATCH = True
 CORE_MISS = True
 CORE_MISS_COST = 0.15  # per food word before the head the name lacks ("steak" in "steak sandwich")
+MEAT_MISS_COST = 0.3  # more when that word is the meat: a chicken caesar salad has chicken
 ONLY_FILLING = True
 RESTATING_WEIGHT = 0.5  # "cooked lean ham": a name may leave the usual words unsaid
 USUAL_WORDS = frozenset({
@@ -317,7 +318,10 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
     score += ABSENT_BONUS * bool(q.absent & info.negated)
     score += DESIGNATED_BONUS * (q.key in info.designates)
     if CORE_MISS:
-        score -= CORE_MISS_COST * min(len(_core_words(q, missing)), 2)
+        core = _core_words(q, missing)
+        score -= CORE_MISS_COST * min(len(core), 2) + MEAT_MISS_COST * bool(
+            MEATS.intersection(core)
+        )
     attached = _head_only_attached(q, info) or _what_comes_with(q, info)
     if q.head_words and (not _names(info, q.head_words) or attached):
         score -= HEAD_MISS_COST  # twice when the name is only what goes with the food

@@ -603,6 +603,24 @@ def test_a_bare_cereal_is_ready_to_eat(monkeypatch: pytest.MonkeyPatch) -> None:
     assert best("cereal", hot, cold) == hot.name
 
 
+def test_a_sandwich_without_the_meats_named_is_no_close_second(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A turkey, ham and roast beef sandwich is not a roast beef sandwich that lacks two meats."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    sub = cand("sr28:21153", "Fast foods, submarine sandwich, turkey, roast beef and ham on white "
+               "bread with lettuce and tomato", sem=0.63, ranks=(1, 1, None, 1))  # fmt: skip
+    beef = cand(
+        "fndds:27513010", "Roast beef sandwich on white", sem=0.65, ranks=(20, None, None, 8)
+    )
+    phrase = "turkey ham and roast beef club sandwich"
+    first, second = rerank(phrase, [beef, sub])
+    assert first.candidate.name == sub.name and first.score - second.score > CLOSE_SCORE
+    monkeypatch.setattr("store.ranking.MEAT_MISS_COST", 0.0)
+    first, second = rerank(phrase, [beef, sub])
+    assert first.score - second.score < CLOSE_SCORE  # the portion step could pick either
+
+
 def test_a_bare_food_word_is_not_a_fried_version(monkeypatch: pytest.MonkeyPatch) -> None:
     """ "Tofu" alone is tofu, even when "Tofu, fried" is every retriever's first hit."""
     # similarities and ranks as the retrievers gave them for this phrase
