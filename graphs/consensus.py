@@ -95,9 +95,8 @@ def consensus_item(resolved: ResolvedItem) -> ItemAnalysis:
         if other.method == "category_portion":
             ratio = max(other.grams, 1e-6) / max(primary.grams, 1e-6)
             measured = item.unit in ML_PER_UNIT and primary.portion_source in MEASURED_SOURCES
-            if primary.portion_source != "explicit_mass" and not measured and not (
-                1 / PORTION_RATIO_LIMIT <= ratio <= PORTION_RATIO_LIMIT
-            ):
+            settled = measured or primary.portion_source == "explicit_mass"
+            if not settled and not (1 / PORTION_RATIO_LIMIT <= ratio <= PORTION_RATIO_LIMIT):
                 flags.append("portion_disagreement")
                 questions.append(_portion_question(item.food, primary, other))
                 confidence -= 0.15
