@@ -427,6 +427,11 @@ SIDES: frozenset[str] = frozenset(
         "tortilla chips",
     }
 )
+# Breads served beside a dish, which no dish contains ("chicken curry with naan").
+BREAD_SIDES: frozenset[str] = frozenset(
+    """naan nan pita roti chapati chapatti cornbread breadsticks breadstick crackers
+    tortillas""".split()
+) | frozenset({"garlic bread", "dinner roll", "dinner rolls", "pita bread"})
 # ... unless the dish before it already contains it ("vegetable curry with rice").
 CONTAINING_DISHES: frozenset[str] = frozenset(
     """curry stew soup casserole burrito burritos taco tacos enchilada enchiladas quesadilla

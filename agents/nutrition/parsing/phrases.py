@@ -9,6 +9,7 @@ from __future__ import annotations
 from agents.nutrition.parsing.lexicon_food import (
     BASES,
     BEVERAGES,
+    BREAD_SIDES,
     CONTAINING_DISHES,
     DISH_HEADS,
     FILLERS,
@@ -130,6 +131,8 @@ def is_base_topping(current: list[Token], phrase: list[Token]) -> bool:
         return False
     if _tail_phrase(base) & BASES and _tail_phrase(top) & TOPPINGS:
         return True  # "toast with butter"
+    if _tail_phrase(top) & BREAD_SIDES and not _tail_phrase(base) & BREAD_SIDES:
+        return True  # "chicken curry with naan"
     return bool(_tail_phrase(top) & SIDES) and not _tail_phrase(base) & CONTAINING_DISHES
 
 

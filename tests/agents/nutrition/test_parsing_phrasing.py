@@ -130,6 +130,14 @@ def test_milk_stirred_into_a_hot_drink_is_a_splash() -> None:
     assert [(i.food, i.unit) for i in cereal] == [("cereal", "bowl"), ("milk", None)]
 
 
+def test_a_bread_served_beside_a_dish_is_its_own_item() -> None:
+    """No curry or chili contains its naan or cornbread; a curry still contains its rice."""
+    assert [i.food for i in parse_meal("chicken curry with naan")] == ["chicken curry", "naan"]
+    assert [i.food for i in parse_meal("chili with cornbread")] == ["chili", "cornbread"]
+    (curry,) = parse_meal("vegetable curry with rice")
+    assert curry.food == "vegetable curry with rice"
+
+
 def test_a_dish_with_extras_but_no_bread_keeps_the_dish() -> None:
     items = parse_meal("a turkey sandwich with 2 slices of cheese and a bag of chips")
     assert [i.food for i in items] == ["turkey sandwich", "cheese", "chips"]
