@@ -11,6 +11,7 @@ is one more reading, aligned by content; a food only the model saw is asked abou
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -54,8 +55,20 @@ def _vague(primary: Estimate) -> bool:
     return abs(other - primary.grams) > 0.3 * max(primary.grams, 1.0)
 
 
+_MEASURE = re.compile(r"USDA measure '([^']+)'")
+
+
+def _reading(detail: str) -> str:
+    """How the grams were read, in a few words: "1 cup", "USDA's typical amount"."""
+    found = _MEASURE.search(detail)
+    if found is None:
+        return detail.split(":")[0]
+    label = found.group(1)
+    return "USDA's typical amount" if label == "Quantity not specified" else label
+
+
 def _portion_question(phrase: str, primary: Estimate, other: Estimate) -> str:
-    options = [(primary.portion_detail.split(":")[0], primary.grams)]
+    options = [(_reading(primary.portion_detail), primary.grams)]
     options += list(primary.portion_alternatives[:1]) or [("a typical serving", other.grams)]
     text = " or ".join(f"{label} ({grams:.0f} g)" for label, grams in options[:2])
     return f"How much {phrase}: {text}?"

@@ -242,6 +242,7 @@ PHRASES = {
     "sunny side up": "fried", "over easy": "fried", "hard boiled": "hard-boiled",
     "soft boiled": "soft-boiled", "jacket potato": "baked potato", "corn on the cob": "corn cob",
     "ice cream": "ice-cream", "half and half": "half-and-half",
+    "tikka masala": "curry", "tacos al pastor": "pork tacos", "taco al pastor": "pork taco",
     "mac and cheese": "macaroni or noodles with cheese",
     "mac n cheese": "macaroni or noodles with cheese",
     "macaroni and cheese": "macaroni or noodles with cheese",

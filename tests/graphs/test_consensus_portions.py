@@ -38,7 +38,10 @@ def test_a_stated_cup_read_off_the_foods_own_measure_is_not_asked_about() -> Non
 
 def test_a_count_far_from_a_typical_serving_is_asked_about() -> None:
     """ "Some broccoli" read as USDA's typical amount still meets the table's reading."""
-    some = _resolved(_item("some broccoli", None, None), 78, "USDA measure 'QNS'", 312)
+    detail = "USDA measure 'Quantity not specified' = 78 g × 1; no amount stated"
+    some = _resolved(_item("some broccoli", None, None), 78, detail, 312)
     analysis = consensus_item(some)
     assert analysis.flags == ["portion_disagreement"]
-    assert analysis.questions and analysis.questions[0].startswith("How much broccoli:")
+    assert analysis.questions == [
+        "How much broccoli: USDA's typical amount (78 g) or a typical serving (312 g)?"
+    ]

@@ -693,8 +693,11 @@ def test_a_pb_and_j_is_the_sandwich_and_a_product_name_is_not() -> None:
 
 
 def test_places_read_as_the_usda_source_words() -> None:
-    """A pizzeria is a restaurant and a fast food joint is fast food, as FNDDS names say."""
+    """A pizzeria is a restaurant and a fast food joint is fast food, as FNDDS names say;
+    dishes FNDDS does not name read as the nearest one it does (tikka masala is a curry)."""
     assert normalize_phrase("pizza from a pizzeria") == "pizza from a restaurant"
+    assert normalize_phrase("chicken tikka masala") == "chicken curry"
+    assert normalize_phrase("two tacos al pastor") == "two pork tacos"
     assert normalize_phrase("a taco from a fast food joint") == "a taco from a fast food"
     assert normalize_phrase("pizza from school cafeteria") == "pizza from school lunch"
     assert normalize_phrase("garlic bread from freezer") == "garlic bread frozen"
