@@ -154,7 +154,31 @@ _MAX_COMPOUND = max(len(_raw_tokens(phrase)) for phrase in COMPOUND_FOODS)
 
 def tokenize(text: str) -> list[Token]:
     """Tokenise ``text`` into words, numbers and punctuation with fused compound foods."""
-    return _plain_with(_fuse_compounds(_raw_tokens(text), text))
+    return _plain_with(_egg_styles(_fuse_compounds(_raw_tokens(text), text), text))
+
+
+_EGG_STYLES: dict[tuple[str, ...], str] = {
+    ("over", "easy"): "fried", ("over", "medium"): "fried", ("over", "hard"): "fried",
+    ("sunny", "side", "up"): "fried", ("sunny-side", "up"): "fried", ("sunny-side-up",): "fried",
+}  # fmt: skip
+"""How eggs are ordered, as the cooking they name: "two eggs over easy" are fried eggs."""
+
+
+def _egg_styles(tokens: list[Token], text: str) -> list[Token]:
+    """Fuse an egg style into one preparation token that keeps its original span."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        for words, prep in _EGG_STYLES.items():
+            if tuple(t.low for t in tokens[i : i + len(words)]) == words:
+                start, end = tokens[i].start, tokens[i + len(words) - 1].end
+                out.append(Token(text[start:end], prep, start, end, "word"))
+                i += len(words)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 _RELATIVE = frozenset({"that", "which"})

@@ -265,6 +265,21 @@ def test_trailing_and_parenthetical_amounts_attach_to_their_item() -> None:
     assert [(i.food, i.volume_ml) for i in items] == [("rice", 236.59), ("apple", None)]
     items = parse_meal("some soup, a whole cup")
     assert [(i.food, i.volume_ml) for i in items] == [("soup", 236.59)]
+    items = parse_meal("sushi, 8 pieces") + parse_meal("wings, 6 of them")
+    assert [(i.food, i.quantity, i.unit) for i in items] == [
+        ("sushi", 8.0, "piece"),
+        ("wings", 6.0, "each"),
+    ]
+
+
+def test_how_eggs_are_ordered_is_how_they_are_cooked() -> None:
+    """ "Over easy" and "sunny side up" are fried eggs, never raw ones or an item of their own."""
+    items = parse_meal("2 eggs over easy, and two eggs, sunny side up")
+    assert [(i.food, i.quantity, i.preparation) for i in items] == [
+        ("eggs", 2.0, "fried"),
+        ("eggs", 2.0, "fried"),
+    ]
+    assert items[0].text == "2 eggs over easy"
 
 
 # --- counts, sizes and serving words -------------------------------------------------
