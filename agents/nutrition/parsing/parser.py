@@ -103,7 +103,8 @@ def _attach(target: Draft, extra: Draft, *, attributes: str = "") -> None:
         if prep not in target.preparation:
             target.preparation.append(prep)
     target.totals.fill_from(extra.totals)
-    if target.quantity is None and extra.quantity is not None and not extra.food:
+    just_one = target.quantity is None or (target.quantity == 1 and target.unit == "each")
+    if just_one and extra.quantity is not None and extra.unit is not None and not extra.food:
         target.quantity, target.unit = extra.quantity, extra.unit  # "sushi, 8 pieces"
     target.excluded.extend(e for e in extra.excluded if e not in target.excluded)
     if attributes:

@@ -266,9 +266,11 @@ def test_trailing_and_parenthetical_amounts_attach_to_their_item() -> None:
     items = parse_meal("some soup, a whole cup")
     assert [(i.food, i.volume_ml) for i in items] == [("soup", 236.59)]
     items = parse_meal("sushi, 8 pieces") + parse_meal("wings, 6 of them")
-    assert [(i.food, i.quantity, i.unit) for i in items] == [
-        ("sushi", 8.0, "piece"),
-        ("wings", 6.0, "each"),
+    items += parse_meal("a large pepperoni pizza, 3 slices")  # three slices of a large one
+    assert [(i.food, i.quantity, i.unit, i.size) for i in items] == [
+        ("sushi", 8.0, "piece", None),
+        ("wings", 6.0, "each", None),
+        ("pepperoni pizza", 3.0, "slice", "large"),
     ]
 
 
