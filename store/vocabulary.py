@@ -164,17 +164,21 @@ FRUITS = (
     "lemon", "orange", "grape", "fig", "date", "citrus", "lime", "grapefruit", "tangerine",
     "cranberry", "banana", "nectarine",
 )  # fmt: skip
-CLASS_OF = {kind: "fruit" for kind in FRUITS} | {
-    kind: "coldcut" for kind in ("pepperoni", "salami", "bologna")
-}
+CLASS_OF = (
+    {kind: "fruit" for kind in FRUITS}
+    | {kind: "coldcut" for kind in ("pepperoni", "salami", "bologna")}
+    | {kind: "meat" for kind in ("ham", "bacon", "sausage")}
+)
 """A specific word in a phrase ("guava turnover") and the class a name may say instead
-("Turnover, fruit"; "cold cut" for salami): a weaker match than the kind itself."""
+("Turnover, fruit"; "cold cut" for salami; "meat" for the ham of an omelet): a weaker match
+than the kind itself."""
 SODAS = frozenset({"soda", "sodas", "cola", "colas", "pop", "gingerale", "rootbeer"})
 SAID_BY = {
     "canned": frozenset({"serve"}),
     "flavored": frozenset(FRUITS),
     "soft": SODAS,
     "drink": SODAS,
+    "egg": frozenset({"omelet", "omelets", "omelette", "omelettes"}),
 }
 """Name words a phrase word already says: a "ready-to-serve" soup is a canned one, an orange
 soda is fruit flavored, a ginger ale a soft drink."""

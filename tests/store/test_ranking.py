@@ -621,6 +621,23 @@ def test_a_sandwich_without_the_meats_named_is_no_close_second(
     assert first.score - second.score < CLOSE_SCORE  # the portion step could pick either
 
 
+def test_an_omelet_is_egg_and_its_ham_is_meat(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Egg" restates an omelet: "Egg, whole, cooked, omelet" is plainly the omelet."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    plain = cand("sr28:01130", "Egg, whole, cooked, omelet", category="Dairy and Egg Products",
+                 sem=0.65, ranks=(7, 2, 6, None))  # fmt: skip
+    either = cand("fndds:32129990", "Egg omelet or scrambled egg, NS as to fat",
+                  category="Eggs and omelets", sem=0.53, ranks=(12, 9, 40, 1))  # fmt: skip
+    first, second = rerank("omelets", [either, plain])
+    assert first.candidate.name == plain.name and first.score - second.score > CLOSE_SCORE
+    ham = cand("fndds:1", "Egg omelet or scrambled egg, with cheese and meat, NS as to fat")
+    cheese = cand("fndds:2", "Egg omelet or scrambled egg, with cheese, NS as to fat")
+    assert best("ham and cheese omelet", cheese, ham) == ham.name  # ham is the meat
+    monkeypatch.setitem(voc.SAID_BY, "egg", frozenset())
+    first, second = rerank("omelets", [either, plain])
+    assert first.score - second.score < CLOSE_SCORE  # the resolver could take either
+
+
 def test_a_bare_food_word_is_not_a_fried_version(monkeypatch: pytest.MonkeyPatch) -> None:
     """ "Tofu" alone is tofu, even when "Tofu, fried" is every retriever's first hit."""
     # similarities and ranks as the retrievers gave them for this phrase
