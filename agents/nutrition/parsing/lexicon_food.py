@@ -427,17 +427,24 @@ SIDES: frozenset[str] = frozenset(
         "tortilla chips",
     }
 )
-# Breads served beside a dish, which no dish contains ("chicken curry with naan").
-BREAD_SIDES: frozenset[str] = frozenset(
-    """naan nan pita roti chapati chapatti cornbread breadsticks breadstick crackers
-    tortillas""".split()
-) | frozenset({"garlic bread", "dinner roll", "dinner rolls", "pita bread"})
 # ... unless the dish before it already contains it ("vegetable curry with rice").
 CONTAINING_DISHES: frozenset[str] = frozenset(
     """curry stew soup casserole burrito burritos taco tacos enchilada enchiladas quesadilla
     wrap bowl omelet omelette pasta noodles stir-fry pizza nachos pie quiche frittata
     lasagna risotto skillet hash chili gumbo jambalaya paella""".split()
 )
+# Breads served beside a dish, which no dish contains ("chicken curry with naan").
+BREAD_SIDES: frozenset[str] = frozenset(
+    """naan nan pita roti chapati chapatti cornbread breadsticks breadstick crackers
+    tortillas""".split()
+) | frozenset({"garlic bread", "dinner roll", "dinner rolls", "pita bread"})
+# Bases a food is put on and eaten with, never one dish with it ("avocado on toast").
+SERVED_ON: frozenset[str] = frozenset(
+    {"toast", "bagel", "bagels", "cracker", "crackers", "rice cake", "rice cakes"}
+)
+# Hot drinks and what lightens them: a splash, not a glass ("coffee with milk").
+HOT_DRINKS: frozenset[str] = frozenset({"coffee", "tea", "espresso", "americano", "chai"})
+STIRRED_IN: frozenset[str] = frozenset({"milk", "cream", "creamer", "half-and-half"})
 # Heads of composed dishes: "chicken, bacon, and tomato club sandwich" is one item.
 DISH_HEADS: frozenset[str] = frozenset(
     """sandwich sandwiches sub hoagie burger hamburger cheeseburger wrap burrito taco tacos

@@ -13,10 +13,13 @@ from agents.nutrition.parsing.lexicon_food import (
     CONTAINING_DISHES,
     DISH_HEADS,
     FILLERS,
+    HOT_DRINKS,
     NON_FOOD,
     PREPARATIONS,
+    SERVED_ON,
     SIDES,
     SIZES,
+    STIRRED_IN,
     TOPPINGS,
     TRAILING_ATTRIBUTES,
 )
@@ -136,12 +139,6 @@ def is_base_topping(current: list[Token], phrase: list[Token]) -> bool:
     return bool(_tail_phrase(top) & SIDES) and not _tail_phrase(base) & CONTAINING_DISHES
 
 
-SERVED_ON = frozenset(
-    {"toast", "bagel", "bagels", "cracker", "crackers", "rice cake", "rice cakes"}
-)
-"""Bases a food is put on and eaten with, never one dish with it ("avocado on toast")."""
-
-
 def is_served_on(current: list[Token], phrase: list[Token]) -> bool:
     """Whether "X on Y" is a food and the base it sits on: "a fried egg on toast".
 
@@ -152,11 +149,6 @@ def is_served_on(current: list[Token], phrase: list[Token]) -> bool:
     if not food or not base or food[-1] in DISH_HEADS:
         return False
     return bool(_tail_phrase(base) & SERVED_ON)
-
-
-HOT_DRINKS = frozenset({"coffee", "tea", "espresso", "americano", "chai"})
-STIRRED_IN = frozenset({"milk", "cream", "creamer", "half-and-half"})
-"""What a hot drink is lightened with: a splash, not a glass ("coffee with milk")."""
 
 
 def is_stirred_in(current: list[Token], phrase: list[Token]) -> bool:
