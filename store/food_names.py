@@ -92,7 +92,7 @@ def _restating(lower: str, unstated: list[list[str]]) -> frozenset[str]:
     return frozenset(aside - set(tokens(",".join(rest))))
 
 
-_ATTACHED = re.compile(r"\b(?:on|with|in)\b")
+_ATTACHED = re.compile(r"\b(?:" + "|".join(sorted(voc.ATTACHING)) + r")\b")
 
 
 def _attached(lower: str) -> frozenset[str]:

@@ -319,9 +319,8 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
     score += DESIGNATED_BONUS * (q.key in info.designates)
     if CORE_MISS:
         core = _core_words(q, missing)
-        score -= CORE_MISS_COST * min(len(core), 2) + MEAT_MISS_COST * bool(
-            MEATS.intersection(core)
-        )
+        score -= CORE_MISS_COST * min(len(core), 2)
+        score -= MEAT_MISS_COST * bool(MEATS.intersection(core))
     attached = _head_only_attached(q, info) or _what_comes_with(q, info)
     if q.head_words and (not _names(info, q.head_words) or attached):
         score -= HEAD_MISS_COST  # twice when the name is only what goes with the food
@@ -338,14 +337,11 @@ def _head_only_attached(q: _Query, info: NameInfo) -> bool:
     dish = info.dish_head
     if not ATTACHED_HEAD or dish is None or dish in voc.DEFAULT_QUALIFIERS:
         return False
-    if dish in q.tokens and (dish == q.head or q.words & ATTACHING):
+    if dish in q.tokens and (dish == q.head or q.words & voc.ATTACHING):
         return False  # "sausage on an English muffin": the phrase attaches its own way
     if not q.head_words & info.attached:  # most names: nothing attached, or not the head
         return False
     return not q.head_words & ((info.tokens - info.attached) | info.synonyms)
-
-
-ATTACHING = frozenset({"on", "with", "in"})
 
 
 def _what_comes_with(q: _Query, info: NameInfo) -> bool:

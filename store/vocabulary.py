@@ -360,6 +360,8 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_singular(w) for w in _phrase_words(text))
 
 
+ATTACHING = frozenset({"on", "with", "in"})
+"""Words after which a name or phrase says what its food comes with or on ("on white bun")."""
 MODIFIERS_START = frozenset({
     "with", "without", "filled", "topped", "stuffed", "loaded", "served", "made", "in", "on",
     "from", "packed", "covered", "drizzled", "smothered", "containing", "plus",

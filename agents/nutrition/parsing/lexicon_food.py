@@ -184,8 +184,10 @@ PREPARATIONS: dict[str, str] = {
     "melted": "melted",
     "drained": "drained",
     "marinated": "marinated",
-    "over-easy": "over easy",
-    "sunny-side-up": "sunny side up",
+    "over-easy": "fried",  # how eggs are ordered is how they are cooked
+    "over-medium": "fried",
+    "over-hard": "fried",
+    "sunny-side-up": "fried",
     "microwave-cooked": "microwaved",
 }
 # "hard boiled" written as two words.

@@ -315,10 +315,7 @@ class _Splitter:
         explicit = explicit and not _holder(self.toks[i].low, phrase)
         pair = is_base_topping(self.cur.tokens, phrase) or (
             self.toks[i].low == "with"
-            and (
-                drink_and_food(self.cur.tokens, phrase)
-                or (not self.relative and _whole_piece(self.cur.tokens, phrase))
-            )
+            and (drink_and_food(self.cur.tokens, phrase) or _whole_piece(self.cur.tokens, phrase))
         )
         served_on = self.toks[i].low == "on" and is_served_on(self.cur.tokens, phrase)
         if explicit or (topping and pair) or served_on:

@@ -157,22 +157,22 @@ def tokenize(text: str) -> list[Token]:
     return _plain_with(_egg_styles(_fuse_compounds(_raw_tokens(text), text), text))
 
 
-_EGG_STYLES: dict[tuple[str, ...], str] = {
-    ("over", "easy"): "fried", ("over", "medium"): "fried", ("over", "hard"): "fried",
-    ("sunny", "side", "up"): "fried", ("sunny-side", "up"): "fried", ("sunny-side-up",): "fried",
-}  # fmt: skip
-"""How eggs are ordered, as the cooking they name: "two eggs over easy" are fried eggs."""
+_SPACED_PREPARATIONS = frozenset({
+    ("over", "easy"), ("over", "medium"), ("over", "hard"), ("sunny", "side", "up"),
+    ("sunny-side", "up"),
+})  # fmt: skip
+"""Egg styles written apart; joined, they are the preparations the lexicon names."""
 
 
 def _egg_styles(tokens: list[Token], text: str) -> list[Token]:
-    """Fuse an egg style into one preparation token that keeps its original span."""
+    """Join an egg style ("over easy") into its hyphenated preparation, keeping its span."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
-        for words, prep in _EGG_STYLES.items():
+        for words in _SPACED_PREPARATIONS:
             if tuple(t.low for t in tokens[i : i + len(words)]) == words:
                 start, end = tokens[i].start, tokens[i + len(words) - 1].end
-                out.append(Token(text[start:end], prep, start, end, "word"))
+                out.append(Token(text[start:end], "-".join(words), start, end, "word"))
                 i += len(words)
                 break
         else:
