@@ -29,6 +29,7 @@ FLAVOR_COST = 0.3  # on top of a changing word: a flavour the phrase did not say
 NFS_CLASS = True
 RESPELLED_KINDS = True
 HEAD_MISS_COST = 0.4  # the name lacks the phrase's head noun ("Sour cream" for a burrito)
+OTHER_DISH_COST = 1.5  # "Taco salad" for a taco: its words match, its food is another dish
 BARE_RICH_COST = 0.25  # more for "Tofu, fried" when the phrase is only "tofu"
 ATTACHED_HEAD = True
 CLASS_MATCH = True
@@ -325,6 +326,7 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
     if q.head_words and (not _names(info, q.head_words) or attached):
         score -= HEAD_MISS_COST  # twice when the name is only what goes with the food
         score -= HEAD_MISS_COST * bool(explained and explained <= q.modifiers or attached)
+    score -= OTHER_DISH_COST * _made_into_other_dish(q, info)
     return Scored(c, score, fused, coverage)
 
 
@@ -354,6 +356,18 @@ def _what_comes_with(q: _Query, info: NameInfo) -> bool:
     if info.branded or dish not in q.modifiers or dish in named:
         return False
     return info.dish_qualifier in named
+
+
+def _made_into_other_dish(q: _Query, info: NameInfo) -> bool:
+    """The name is another kind of dish that the phrase's food only describes.
+
+    "Taco or tostada salad with meat" is a salad: it names the taco of "a taco with meat
+    and sour cream" only as the kind of salad, as "Chicken soup" does the chicken.
+    """
+    dish = info.dish_head
+    if dish not in voc.OTHER_DISHES or dish in q.tokens or not q.head_words:
+        return False
+    return bool(q.head_words & (info.primary - info.attached))
 
 
 def _core_words(q: _Query, missing: list[str]) -> list[str]:

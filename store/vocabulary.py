@@ -148,7 +148,7 @@ HYPERNYMS = {
     "lager": "beer", "ale": "beer", "merlot": "wine", "chardonnay": "wine", "champagne": "wine",
     "prosecco": "wine", "cupcake": "cake", "brownie": "cookie", "oreo": "cookie", "yam": "sweet",
     "walnut": "nut", "pistachio": "nut", "pecan": "nut", "cashew": "nut", "hazelnut": "nut",
-    "macadamia": "nut",
+    "macadamia": "nut", "tostada": "taco",
 }  # fmt: skip
 """Kinds whose USDA entry is filed under a broader head ("Pasta, cooked ; spaghetti")."""
 KINDS_OF = {
@@ -361,6 +361,8 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 
 ATTACHING = frozenset({"on", "with", "in"})
+OTHER_DISHES = frozenset({"salad", "soup", "stew", "casserole", "pie", "sauce", "gravy", "dip"})
+"""Dishes a food's name makes a kind of: a taco salad is no taco, chicken soup no chicken."""
 """Words after which a name or phrase says what its food comes with or on ("on white bun")."""
 MODIFIERS_START = frozenset({
     "with", "without", "filled", "topped", "stuffed", "loaded", "served", "made", "in", "on",

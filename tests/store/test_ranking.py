@@ -1077,3 +1077,33 @@ def test_a_beef_burger_on_a_bun_is_a_hamburger() -> None:
                   sem=0.58, ranks=(None, None, None, 26))  # fmt: skip
     first = rerank("beef burger on a bun", [patty, burger])[0]
     assert first.candidate.name == burger.name and first.coverage > 0.85  # beef covered too
+
+
+def test_a_dish_the_phrase_food_only_names_is_another_dish(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A taco salad is a salad: every word of "taco with meat and sour cream" in its name
+    does not make it the taco (358 g a serving against 100 g)."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    salad = cand("fndds:58101945", "Taco or tostada salad with meat and sour cream",
+                 category="Burritos and tacos", sem=0.71, ranks=(2, 1, 9, 1),
+                 synonyms="with beef, steak, pork, sausage, and/or chorizo")  # fmt: skip
+    taco = cand("fndds:58102220", "Taco, meat, no cheese", category="Burritos and tacos",
+                sem=0.65, ranks=(None, None, 29, 12), synonyms="tostada")  # fmt: skip
+    assert best("taco with meat and sour cream", salad, taco) == taco.name
+    assert best("taco salad with meat and sour cream", salad, taco) == salad.name
+    monkeypatch.setattr("store.ranking.OTHER_DISH_COST", 0.0)
+    assert best("taco with meat and sour cream", salad, taco) == salad.name
+
+
+def test_a_tostada_is_filed_with_the_tacos() -> None:
+    """FNDDS files tostadas under tacos ("Taco, meat, no cheese ; tostada"); the shell
+    alone is no tostada with meat."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    shells = cand("sr28:18952", "Tostada shells, corn", category="Baked Products", sem=0.64,
+                  ranks=(None, 5, 17, None), synonyms="Latino food")  # fmt: skip
+    taco = cand("fndds:58102220", "Taco, meat, no cheese", category="Burritos and tacos",
+                sem=0.65, ranks=(None, None, 29, 12), synonyms="tostada")  # fmt: skip
+    assert "taco" in retrieval_words("tostada with meat")
+    assert best("tostada filled with meat", shells, taco) == taco.name
+    assert best("tostada shells", shells, taco) == shells.name
