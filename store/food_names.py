@@ -26,6 +26,9 @@ _EXAMPLE = re.compile(r"\(([A-Z][^)]*)\)")
 """A product given as an example: "Nutrition bar (Snickers Marathon Protein Bar)"."""
 _SUBSTITUTE = re.compile(r"\b[a-z]+ (?=substitutes?\b)", re.IGNORECASE)
 """The food a synonym says is replaced: "meat" of "Nachos, with beans ; meat substitute"."""
+_EITHER_WAY = re.compile(r"\bwith or without\b[^;]*", re.IGNORECASE)
+"""A synonym that says the record covers both ("Cookie, oatmeal ; with or without icing"):
+its food is no word the record names."""
 _CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
 """An all-capital word: the brand of an example product ("KIND Fruit and Nut Bar")."""
 MIXED_MARKERS = (" with ", "sandwich", "salad", "soup", "casserole", "stew", " pie", "pizza")
@@ -128,7 +131,7 @@ def _dish_qualifier(dish: list[str], after: list[list[str]]) -> str | None:
 
 def _synonyms(text: str) -> frozenset[str]:
     """The source's synonyms, without the foods they say are substituted."""
-    return frozenset(tokens(_SUBSTITUTE.sub("", text)))
+    return frozenset(tokens(_SUBSTITUTE.sub("", _EITHER_WAY.sub("", text))))
 
 
 def _skin(lower: str) -> str | None:

@@ -1107,3 +1107,17 @@ def test_a_tostada_is_filed_with_the_tacos() -> None:
     assert "taco" in retrieval_words("tostada with meat")
     assert best("tostada filled with meat", shells, taco) == taco.name
     assert best("tostada shells", shells, taco) == shells.name
+
+
+def test_what_a_record_has_with_or_without_is_no_word_it_names() -> None:
+    """ "Cookie, oatmeal ; with or without icing" covers both: it says nothing of icing."""
+    info = name_info("Cookie, oatmeal", "Cookie, oatmeal ; with or without icing")
+    assert "icing" not in info.synonyms
+    # similarities and ranks as the retrievers gave them for this phrase
+    oatmeal = cand("fndds:53233000", "Cookie, oatmeal", category="Cookies and brownies",
+                   sem=0.79, ranks=(2, None, 3, 1), synonyms="with or without icing")  # fmt: skip
+    iced = cand("fndds:53239050", "Cookie, shortbread, with icing or filling",
+                category="Cookies and brownies", sem=0.5, ranks=(29, None, None, 15),
+                synonyms="Keebler Middles, all flavors; Berger Cookies")  # fmt: skip
+    assert best("cookie with icing", oatmeal, iced) == iced.name
+    assert best("oatmeal cookie with icing", oatmeal, iced) == oatmeal.name
