@@ -57,6 +57,12 @@ MEATS = frozenset({
     "veal", "fish", "shrimp", "chorizo",
 })  # fmt: skip
 """What a meatless or vegetarian phrase says the food has none of."""
+ANIMAL_FOODS = MEATS | frozenset({
+    *voc.KINDS_OF["meat"], *voc.KINDS_OF["poultry"], "crab", "lobster", "clam", "clams",
+    "oyster", "oysters", "tuna", "salmon", "seafood", "duck", "carnita", "carnitas",
+    "pepperoni", "salami", "bologna", "meatball", "meatballs", "frankfurter", "prosciutto",
+})  # fmt: skip
+"""Words by which a name says it has meat, poultry or seafood in it."""
 BOUGHT = frozenset({"commercial", "commercially", "store", "jarred", "packaged"})
 HOMEMADE = frozenset({"homemade"})  # not "home": "home fries" is a dish
 DESIGNATED_BONUS = 1.0  # FNDDS files the phrase itself here: "Tea, ..., black ; tea, NS as to type"
@@ -322,6 +328,7 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
         core = _core_words(q, missing)
         score -= CORE_MISS_COST * min(len(core), 2)
         score -= MEAT_MISS_COST * bool(MEATS.intersection(core))
+        score -= MEAT_MISS_COST * _meat_filling_missed(q, info)
     attached = _head_only_attached(q, info) or _what_comes_with(q, info)
     if q.head_words and (not _names(info, q.head_words) or attached):
         score -= HEAD_MISS_COST  # twice when the name is only what goes with the food
@@ -381,6 +388,15 @@ def _core_words(q: _Query, missing: list[str]) -> list[str]:
         if t not in q.modifiers and t != q.head
         and t not in voc.DEFAULT_QUALIFIERS and t not in voc.PREP_OF and t not in q.usual
     ]  # fmt: skip
+
+
+def _meat_filling_missed(q: _Query, info: NameInfo) -> bool:
+    """The phrase fills its food with meat and the name has none.
+
+    "Nachos, with beans" is no answer for nachos topped with meat and cheese, though
+    "meat" alone weighs little in a phrase ("crab meat", "lunch meat").
+    """
+    return bool(q.modifiers & MEATS) and not (info.tokens | info.synonyms) & ANIMAL_FOODS
 
 
 def _made_elsewhere(said: frozenset[str], named: frozenset[str]) -> bool:

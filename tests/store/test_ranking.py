@@ -7,7 +7,7 @@ import pytest
 from agents.nutrition.resolver import CLOSE_SCORE
 from store import vocabulary as voc
 from store.food_names import name_info
-from store.ranking import rerank
+from store.ranking import _meat_filling_missed, _query, rerank
 from store.retrieval import Candidate
 from store.vocabulary import (
     designation_key,
@@ -1121,3 +1121,21 @@ def test_what_a_record_has_with_or_without_is_no_word_it_names() -> None:
                 synonyms="Keebler Middles, all flavors; Berger Cookies")  # fmt: skip
     assert best("cookie with icing", oatmeal, iced) == iced.name
     assert best("oatmeal cookie with icing", oatmeal, iced) == oatmeal.name
+
+
+def test_a_name_without_meat_does_not_answer_a_meat_filling(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "Meat" weighs little in a phrase ("crab meat"), yet nachos topped with meat are no
+    bean nachos; a name with seafood keeps its crab meat."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    beans = cand("fndds:58104170", "Nachos, with beans", category="Nachos", sem=0.79,
+                 ranks=(1, None, 3, 1), synonyms="meat substitute; cheese")  # fmt: skip
+    beef = cand("fndds:58104130", "Nachos, beef or pork", category="Nachos", sem=0.75,
+                ranks=(18, None, 5, 4), synonyms="steak; carnita; cheese")  # fmt: skip
+    assert best("nachos topped with meat and cheese", beans, beef) == beef.name
+    crab = name_info("Crab salad", "Crab salad")
+    assert not _meat_filling_missed(_query("salad with crab meat"), crab)
+    assert _meat_filling_missed(_query("salad with meat"), name_info("Salad, NFS", "Salad, NFS"))
+    monkeypatch.setattr("store.ranking.MEAT_MISS_COST", 0.0)
+    assert best("nachos topped with meat and cheese", beans, beef) == beans.name
