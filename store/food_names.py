@@ -68,7 +68,13 @@ class NameInfo:
     designates: frozenset[str] = frozenset()  # phrases FNDDS files here: "tea" ("tea, NS as to")
 
 
-def _is_category(segment: list[str]) -> bool:
+def _is_category(segment: list[str], following: list[str]) -> bool:
+    """Whether a leading segment only names the category: "Fish" of "Fish, salmon".
+
+    Not "Cheese" of "Cheese, cream": that is cream cheese, and cream alone is another food.
+    """
+    if following and following[0] in voc.KINDS_BEFORE.get(" ".join(segment), ()):
+        return False
     return bool(segment) and all(w in voc.CATEGORY_HEADS for w in segment)
 
 
@@ -164,7 +170,7 @@ def name_info(name: str, search_text: str) -> NameInfo:
     examples -= frozenset(tokens(_EXAMPLE.sub(" ", name)))
     ordered = tuple(dict.fromkeys(t for seg in segments for t in seg))
     lead = 0  # leading segments that only name a category: "Squash, summer, zucchini"
-    while lead + 1 < len(segments) and _is_category(segments[lead]):
+    while lead + 1 < len(segments) and _is_category(segments[lead], segments[lead + 1]):
         lead += 1
     prefix = [w for seg in segments[:lead] for w in seg]
     bigrams = {pair for seg in segments for pair in zip(seg, seg[1:], strict=False)}

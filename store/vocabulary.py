@@ -138,6 +138,9 @@ CATEGORY_HEADS = frozenset({
     "mexican", "squash", "summer", "winter", "products", "vegetables", "salad", "dressing",
 })  # fmt: skip
 """First name segments that name a category ("Fish, salmon"), not the food itself."""
+KINDS_BEFORE = {"cheese": frozenset({"cream", "goat"})}
+"""Kinds a category-first name ("Cheese, cream") makes another food than the kind alone:
+cream cheese is no cream."""
 HYPERNYMS = {
     "spaghetti": "pasta", "penne": "pasta", "linguine": "pasta", "fettuccine": "pasta",
     "rotini": "pasta", "farfalle": "pasta", "fusilli": "pasta", "rigatoni": "pasta",

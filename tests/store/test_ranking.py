@@ -1139,3 +1139,18 @@ def test_a_name_without_meat_does_not_answer_a_meat_filling(
     assert _meat_filling_missed(_query("salad with meat"), name_info("Salad, NFS", "Salad, NFS"))
     monkeypatch.setattr("store.ranking.MEAT_MISS_COST", 0.0)
     assert best("nachos topped with meat and cheese", beans, beef) == beans.name
+
+
+def test_cream_cheese_filed_under_cheese_is_no_cream() -> None:
+    """SR28 files cream cheese as "Cheese, cream": the food is cheese, not the cream a
+    coffee gets; "Cheese, cheddar" stays cheddar."""
+    assert name_info("Cheese, cream", "Cheese, cream").lead_head == "cheese"
+    assert name_info("Cheese, cheddar", "Cheese, cheddar").lead_head == "cheddar"
+    # similarities and ranks as the retrievers gave them for this phrase
+    cheese = cand("sr28:01017", "Cheese, cream", category="Dairy and Egg Products", sem=0.83,
+                  ranks=(None, 12, 2, None), kcal=350.0)  # fmt: skip
+    cream = cand("fndds:12130100", "Cream, heavy", category="Cream and cream substitutes",
+                 sem=0.61, ranks=(25, 5, None, 4), kcal=343.0,
+                 synonyms="whipping cream; NS as to heavy or light")  # fmt: skip
+    assert best("cream", cheese, cream) == cream.name
+    assert best("cream cheese", cheese, cream) == cheese.name
