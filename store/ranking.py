@@ -369,12 +369,16 @@ def _made_into_other_dish(q: _Query, info: NameInfo) -> bool:
     """The name is another kind of dish that the phrase's food only describes.
 
     "Taco or tostada salad with meat" is a salad: it names the taco of "a taco with meat
-    and sour cream" only as the kind of salad, as "Chicken soup" does the chicken.
+    and sour cream" only as the kind of salad, as "Chicken soup" does the chicken. A food
+    named alone is no sandwich either ("Nutella sandwich" for "nutella"), though it may be a
+    sauce ("Pesto sauce"); a phrase with more words may name a sandwich by its filling
+    ("Hot dog sandwich").
     """
-    dish = info.dish_head
-    if dish not in voc.OTHER_DISHES or dish in q.tokens or not q.head_words:
+    dish, food = info.dish_head, q.head_words or (frozenset(q.tokens[:1]) if q.bare else None)
+    others = voc.OTHER_DISHES - voc.SAUCES | {"sandwich"} if q.bare else voc.OTHER_DISHES
+    if dish not in others or dish in q.tokens or not food:
         return False
-    return bool(q.head_words & (info.primary - info.attached))
+    return bool(food & (info.primary - info.attached))
 
 
 def _core_words(q: _Query, missing: list[str]) -> list[str]:

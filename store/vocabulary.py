@@ -364,7 +364,8 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 
 ATTACHING = frozenset({"on", "with", "in"})
-OTHER_DISHES = frozenset({"salad", "soup", "stew", "casserole", "pie", "sauce", "gravy", "dip"})
+SAUCES = frozenset({"sauce", "gravy", "dip"})
+OTHER_DISHES = frozenset({"salad", "soup", "stew", "casserole", "pie"}) | SAUCES
 """Dishes a food's name makes a kind of: a taco salad is no taco, chicken soup no chicken."""
 """Words after which a name or phrase says what its food comes with or on ("on white bun")."""
 MODIFIERS_START = frozenset({

@@ -7,7 +7,7 @@ import pytest
 from agents.nutrition.resolver import CLOSE_SCORE
 from store import vocabulary as voc
 from store.food_names import name_info
-from store.ranking import _meat_filling_missed, _query, rerank
+from store.ranking import _made_into_other_dish, _meat_filling_missed, _query, rerank
 from store.retrieval import Candidate
 from store.vocabulary import (
     designation_key,
@@ -1154,3 +1154,18 @@ def test_cream_cheese_filed_under_cheese_is_no_cream() -> None:
                  synonyms="whipping cream; NS as to heavy or light")  # fmt: skip
     assert best("cream", cheese, cream) == cream.name
     assert best("cream cheese", cheese, cream) == cheese.name
+
+
+def test_a_food_named_alone_is_no_sandwich_of_it() -> None:
+    """ "Nutella" on toast is the spread FNDDS files as "Chocolate hazelnut spread ;
+    Nutella", not its Nutella sandwich; a bare word may still be a sauce ("Pesto sauce")."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    spread = cand("fndds:91304090", "Chocolate hazelnut spread",
+                  category="Jams, syrups, toppings", sem=0.64, ranks=(3, None, 1, None),
+                  synonyms="Nutella; chocolate spread; other nuts")  # fmt: skip
+    sandwich = cand("fndds:42305010", "Nutella sandwich on white bread",
+                    category="Peanut butter and jelly sandwiches", sem=0.6,
+                    ranks=(4, 1, None, 1), synonyms="bread, bun or roll")  # fmt: skip
+    assert best("nutella", spread, sandwich) == spread.name
+    assert best("nutella sandwich", spread, sandwich) == sandwich.name
+    assert not _made_into_other_dish(_query("pesto"), name_info("Pesto sauce", "Pesto sauce"))
