@@ -414,6 +414,15 @@ TOPPINGS: frozenset[str] = frozenset(
         "olive oil",
     }
 )
+# "oatmeal with blueberries": fruit on a breakfast base is its own item; "yogurt with fruit"
+# and "a muffin with blueberries" stay one food (fruit yogurt, a blueberry muffin).
+FRUIT_BASES: frozenset[str] = frozenset(
+    """oatmeal porridge cereal pancake pancakes waffle waffles grits toast""".split()
+) | frozenset({"french toast", "ice cream"})
+FRUIT_TOPPINGS: frozenset[str] = frozenset(
+    """blueberries strawberries raspberries blackberries berries banana bananas raisins
+    peaches cherries""".split()
+) | frozenset({"sliced banana", "sliced bananas", "sliced strawberries"})
 # "grilled chicken with steamed broccoli": a side after "with" is its own item ...
 SIDES: frozenset[str] = frozenset(
     """broccoli fries salad potatoes potato vegetables veggies corn coleslaw asparagus

@@ -13,6 +13,8 @@ from agents.nutrition.parsing.lexicon_food import (
     CONTAINING_DISHES,
     DISH_HEADS,
     FILLERS,
+    FRUIT_BASES,
+    FRUIT_TOPPINGS,
     HOT_DRINKS,
     NON_FOOD,
     PREPARATIONS,
@@ -134,6 +136,8 @@ def is_base_topping(current: list[Token], phrase: list[Token]) -> bool:
         return False
     if _tail_phrase(base) & BASES and _tail_phrase(top) & TOPPINGS:
         return True  # "toast with butter"
+    if _tail_phrase(base) & FRUIT_BASES and _tail_phrase(top) & FRUIT_TOPPINGS:
+        return True  # "oatmeal with blueberries"
     if _tail_phrase(top) & BREAD_SIDES and not _tail_phrase(base) & BREAD_SIDES:
         return True  # "chicken curry with naan"
     return bool(_tail_phrase(top) & SIDES) and not _tail_phrase(base) & CONTAINING_DISHES

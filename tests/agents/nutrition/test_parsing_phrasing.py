@@ -138,6 +138,17 @@ def test_a_bread_served_beside_a_dish_is_its_own_item() -> None:
     assert curry.food == "vegetable curry with rice"
 
 
+def test_fruit_on_a_breakfast_base_is_its_own_item() -> None:
+    """Oatmeal keeps no blueberries or honey of its own; a muffin with blueberries is a
+    blueberry muffin and yogurt with fruit a fruit yogurt."""
+    items = parse_meal("oatmeal with blueberries and honey")
+    assert [i.food for i in items] == ["oatmeal", "blueberries", "honey"]
+    items = parse_meal("pancakes with sliced strawberries")
+    assert [i.food for i in items] == ["pancakes", "strawberries"]
+    assert [i.food for i in parse_meal("a muffin with blueberries")] == ["muffin with blueberries"]
+    assert [i.food for i in parse_meal("yogurt with fruit")] == ["yogurt with fruit"]
+
+
 def test_a_dish_with_extras_but_no_bread_keeps_the_dish() -> None:
     items = parse_meal("a turkey sandwich with 2 slices of cheese and a bag of chips")
     assert [i.food for i in items] == ["turkey sandwich", "cheese", "chips"]
