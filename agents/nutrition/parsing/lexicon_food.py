@@ -426,10 +426,14 @@ FRUIT_TOPPINGS: frozenset[str] = frozenset(
 # "grilled chicken with steamed broccoli": a side after "with" is its own item ...
 SIDES: frozenset[str] = frozenset(
     """broccoli fries salad potatoes potato vegetables veggies corn coleslaw asparagus
-    carrots peas spinach rice""".split()
+    carrots peas spinach rice quinoa couscous bulgur farro polenta zucchini cauliflower
+    kale""".split()
 ) | frozenset(
     {
         "green beans",
+        "brussels sprouts",
+        "sweet potato",
+        "sweet potatoes",
         "french fries",
         "mashed potatoes",
         "side salad",

@@ -392,6 +392,11 @@ def test_half_and_half_is_a_food_not_a_quantity() -> None:
         ("a cup of coffee with cream and sugar", ["coffee", "cream", "sugar"]),
         ("a burger with fries and a coke", ["burger", "fries", "coke"]),
         ("grilled chicken breast with steamed broccoli", ["chicken breast", "broccoli"]),
+        ("grilled salmon with quinoa and asparagus", ["salmon", "quinoa", "asparagus"]),
+        (
+            "steak with sweet potato and brussels sprouts",
+            ["steak", "sweet potato", "brussels sprouts"],
+        ),
         ("toast topped with 20g of honey", ["toast", "honey"]),
         ("a large cola with a burrito", ["cola", "burrito"]),
         ("a cup of vegetable curry with rice", ["vegetable curry with rice"]),
