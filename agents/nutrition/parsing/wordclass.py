@@ -196,6 +196,14 @@ def _introish(tok: Token) -> bool:
     return tok.kind == "punct" or tok.low in DETERMINERS or is_intro(tok.low)
 
 
+def _describes_next(tokens: list[Token], i: int) -> bool:
+    """A verb that is also a food's attribute, right before the food: "whipped cream"."""
+    if tokens[i].low not in _ED_FOODS or i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1]
+    return following.kind == "word" and not _introish(following)
+
+
 def strip_intro(tokens: list[Token]) -> int:
     """Index where the item starts once "I really enjoyed" style intros are removed.
 
@@ -211,6 +219,8 @@ def strip_intro(tokens: list[Token]) -> int:
     i, pronoun = 0, False
     while i < len(tokens):
         low = tokens[i].low
+        if _describes_next(tokens, i):
+            break  # "whipped cream"; "I whipped up pancakes" goes on
         if (
             tokens[i].kind == "punct"
             or low in INTRO_WORDS

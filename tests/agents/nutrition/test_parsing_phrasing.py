@@ -419,3 +419,10 @@ def test_all_wrapped_in_a_sized_wrap_counts_the_wrap() -> None:
     assert (taco.food, taco.size) == ("taco", "medium") and chicken.unit == "cup"
     (chicken,) = parse_meal("chicken, all smothered in gravy")  # no wrap: still one item
     assert chicken.food.startswith("chicken")
+
+
+def test_whipped_cream_keeps_its_whipped() -> None:
+    """ "Whipped" introduces an item ("I whipped up pancakes") but also names a food."""
+    items = parse_meal("pancakes with whipped cream")
+    assert [i.food for i in items] == ["pancakes", "whipped cream"]
+    assert [i.food for i in parse_meal("I whipped up some pancakes")] == ["pancakes"]
