@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from agents.nutrition.parsing.lexicon_food import DISH_HEADS, TRAILING_ATTRIBUTES
+from dataclasses import replace
+
+from agents.nutrition.parsing.lexicon_food import DISH_HEADS, TOPPINGS, TRAILING_ATTRIBUTES
 from agents.nutrition.parsing.meals import find_meals, meal_for
 from agents.nutrition.parsing.measures import Totals
 from agents.nutrition.parsing.model import Draft, ParsedItem
@@ -229,4 +231,17 @@ def parse_meal(text: str) -> list[ParsedItem]:
             drafts.append(draft)
         if mentions:
             carried = mentions[-1].meal
-    return [_freeze(d, text) for d in drafts]
+    return [part for d in drafts for part in _topped_toast(_freeze(d, text))]
+
+
+def _topped_toast(item: ParsedItem) -> list[ParsedItem]:
+    """Toast named by its topping ("avocado toast") is toast and the topping: no USDA dish.
+
+    A stated mass or volume is for both together, so that item stays whole.
+    """
+    topping, _, bread = item.food.rpartition(" ")
+    if bread != "toast" or topping not in TOPPINGS or item.mass_g or item.volume_ml:
+        return [item]
+    spread = ParsedItem(text=item.text, food=topping, quantity=None, unit=None, size=None,
+                        preparation=None, meal=item.meal, mass_g=None, volume_ml=None)  # fmt: skip
+    return [replace(item, food=bread), spread]

@@ -426,3 +426,15 @@ def test_whipped_cream_keeps_its_whipped() -> None:
     items = parse_meal("pancakes with whipped cream")
     assert [i.food for i in items] == ["pancakes", "whipped cream"]
     assert [i.food for i in parse_meal("I whipped up some pancakes")] == ["pancakes"]
+
+
+def test_avocado_toast_is_toast_and_its_topping() -> None:
+    """USDA has no avocado toast: it reads as "toast with avocado"; french toast is a dish."""
+    items = parse_meal("2 slices of peanut butter toast")
+    assert [(i.food, i.quantity, i.unit) for i in items] == [
+        ("toast", 2.0, "slice"),
+        ("peanut butter", None, None),
+    ]
+    assert [i.food for i in parse_meal("avocado toast")] == ["toast", "avocado"]
+    assert [i.food for i in parse_meal("french toast")] == ["french toast"]
+    assert [i.food for i in parse_meal("100 g avocado toast")] == ["avocado toast"]
