@@ -372,6 +372,11 @@ FILLER_KEEP_BEFORE: dict[str, frozenset[str]] = {
     ),
 }
 
+# Dishes USDA files as two foods, each counted on its own.
+EATEN_AS_TWO: dict[str, tuple[str, str]] = {
+    "fish and chips": ("fried fish", "french fries"),
+}
+
 # "X with Y" splits into two items when X is a plain base and Y a topping (see segment.py).
 BASES: frozenset[str] = frozenset(
     """toast bread bagel bagels muffin muffins pancake pancakes waffle waffles cracker

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from agents.nutrition.parsing.lexicon_food import DISH_HEADS, TOPPINGS, TRAILING_ATTRIBUTES
+from agents.nutrition.parsing.lexicon_food import (
+    DISH_HEADS,
+    EATEN_AS_TWO,
+    TOPPINGS,
+    TRAILING_ATTRIBUTES,
+)
 from agents.nutrition.parsing.meals import find_meals, meal_for
 from agents.nutrition.parsing.measures import Totals
 from agents.nutrition.parsing.model import Draft, ParsedItem
@@ -231,7 +236,32 @@ def parse_meal(text: str) -> list[ParsedItem]:
             drafts.append(draft)
         if mentions:
             carried = mentions[-1].meal
-    return [part for d in drafts for part in _topped_toast(_freeze(d, text))]
+    return [part for d in drafts for part in _usda_items(_freeze(d, text))]
+
+
+def _usda_items(item: ParsedItem) -> list[ParsedItem]:
+    """The item as USDA files it: some everyday dishes are two foods there.
+
+    Each part keeps the item's count and size ("a large fish and chips"); a stated mass or
+    volume is shared equally, the text saying nothing of how it divides.
+    """
+    parts = EATEN_AS_TWO.get(item.food)
+    if parts is None:
+        return _topped_toast(item)
+    half_mass = item.mass_g / 2 if item.mass_g else None  # a stated amount is for both
+    half_volume = item.volume_ml / 2 if item.volume_ml else None
+    return [
+        replace(item, food=food, mass_g=half_mass, volume_ml=half_volume,
+                quantity=item.quantity / 2 if item.quantity and (half_mass or half_volume)
+                else item.quantity)
+        for food in parts
+    ]  # fmt: skip
+
+
+def _unmeasured(item: ParsedItem, food: str) -> ParsedItem:
+    """A food eaten with ``item`` whose amount the text does not give."""
+    return ParsedItem(text=item.text, food=food, quantity=None, unit=None, size=None,
+                      preparation=None, meal=item.meal, mass_g=None, volume_ml=None)  # fmt: skip
 
 
 def _topped_toast(item: ParsedItem) -> list[ParsedItem]:
@@ -242,6 +272,4 @@ def _topped_toast(item: ParsedItem) -> list[ParsedItem]:
     topping, _, bread = item.food.rpartition(" ")
     if bread != "toast" or topping not in TOPPINGS or item.mass_g or item.volume_ml:
         return [item]
-    spread = ParsedItem(text=item.text, food=topping, quantity=None, unit=None, size=None,
-                        preparation=None, meal=item.meal, mass_g=None, volume_ml=None)  # fmt: skip
-    return [replace(item, food=bread), spread]
+    return [replace(item, food=bread), _unmeasured(item, topping)]

@@ -367,7 +367,6 @@ def test_trailing_attribute_joins_the_food() -> None:
         "macaroni and cheese",
         "bread and butter pickles",
         "sweet and sour pork",
-        "fish and chips",
         "salt and vinegar chips",
         "chicken with rice soup",
         "a cup of half and half",

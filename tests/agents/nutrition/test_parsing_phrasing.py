@@ -438,3 +438,15 @@ def test_avocado_toast_is_toast_and_its_topping() -> None:
     assert [i.food for i in parse_meal("avocado toast")] == ["toast", "avocado"]
     assert [i.food for i in parse_meal("french toast")] == ["french toast"]
     assert [i.food for i in parse_meal("100 g avocado toast")] == ["avocado toast"]
+
+
+def test_fish_and_chips_are_the_fish_and_the_fries() -> None:
+    """USDA has no fish and chips (the search found rice chips): fried fish and french
+    fries, a stated mass shared between them."""
+    items = parse_meal("fish and chips")
+    assert [i.food for i in items] == ["fried fish", "french fries"]
+    items = parse_meal("200 g fish and chips")
+    assert [(i.food, i.mass_g, i.quantity) for i in items] == [
+        ("fried fish", 100.0, 100.0),
+        ("french fries", 100.0, 100.0),
+    ]
