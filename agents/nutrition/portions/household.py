@@ -26,6 +26,8 @@ _NOT_SPECIFIED = re.compile(r"\bNFS\b|\bNS as to\b")
 """USDA's "1 bottle, NFS", "1 pretzel, NS as to size": the measure for an unstated size."""
 WHOLE_WORDS = frozenset({"whole", "fruit", "full"})
 """Measure words that mean one whole item: "1 fruit", "1 whole", "1 full circle"."""
+MADE_OF_COUNTED = frozenset({"omelet", "omelette", "frittata", "quiche"})
+"""Dishes USDA measures by what went in ("1 egg" of an omelet), not by the dish."""
 
 
 class Candidate(NamedTuple):
@@ -108,11 +110,26 @@ def size_gap(sizes: frozenset[str], target: str | None, explicit: bool) -> float
     return float(min(gaps)) if gaps else 3.0
 
 
-def _countable(measure: Measure, tokens: frozenset[str]) -> bool:
+def _countable(
+    measure: Measure, tokens: frozenset[str], said: frozenset[str] = frozenset()
+) -> bool:
     """True for "1 large", "1 egg", "1 fruit", "1 item, any size": one whole piece of the food."""
     if "each" in measure.units:
         return True
-    return not measure.units and (not measure.words or bool(measure.words & (tokens | WHOLE_WORDS)))
+    if measure.units or _counts_an_ingredient(measure, tokens, said):
+        return False
+    return not measure.words or bool(measure.words & (tokens | WHOLE_WORDS))
+
+
+def _counts_an_ingredient(measure: Measure, tokens: frozenset[str], said: frozenset[str]) -> bool:
+    """Whether the measure counts what went into the dish the user named.
+
+    "1 egg" of "Egg omelet ..., with cheese" counts its eggs: an omelet named without
+    saying egg is no one egg ("3 egg omelet" and "2 eggs" say it).
+    """
+    words = measure.words - WHOLE_WORDS
+    dish = said & tokens & MADE_OF_COUNTED
+    return len(words) == 1 and words <= tokens and not words & said and bool(dish - words)
 
 
 def _packaged(measure: Measure) -> bool:
@@ -151,6 +168,7 @@ def _pool(
     size: str | None,
     tokens: frozenset[str],
     extra: frozenset[str],
+    said: frozenset[str] = frozenset(),
 ) -> list[tuple[Measure, int]]:
     """The measures that can stand for ``unit``, each with its tier (0 = the unit itself).
 
@@ -159,14 +177,14 @@ def _pool(
     """
     usable = [m for m in measures if not (m.skip or m.qns or m.mass or m.volume_unit)]
     if unit in (None, "each"):
-        pool = [(m, 0) for m in usable if _countable(m, tokens)]
+        pool = [(m, 0) for m in usable if _countable(m, tokens, said)]
         if pool and all(m.sizes for m, _ in pool):  # only sized packs ("1 king size"):
             pool += [(m, 0) for m in usable if "piece" in m.units and not m.sizes]  # one piece
         wrapped = size is not None or not (pool or any(m.qns for m in measures))
         pool += [
             (m, 1)
             for m in usable
-            if _packaged(m) and not _countable(m, tokens) and (wrapped or m.words & extra)
+            if _packaged(m) and not _countable(m, tokens, said) and (wrapped or m.words & extra)
         ]
         return pool
     pool = [(m, 0) for m in usable if unit in m.units]
@@ -197,7 +215,7 @@ def _rank_counts(
     known = tokens | said
     extra = said - tokens - WHOLE_WORDS
     scored = []
-    pool = _pool(measures, unit, size, known, extra)
+    pool = _pool(measures, unit, size, known, extra, said)
     if target is None and unit in (None, "each") and any(PERSONAL in m.sizes for m, _ in pool):
         target = PERSONAL  # "a frozen pizza" eaten alone: not the medium one a family shares
     for m, tier in pool:

@@ -193,6 +193,7 @@ FNDDS_ROWS: FnddsPortions = {
         (7, "1 large pot (60 FO, 12 servings)", 1800),
         (8, "Quantity not specified", 360),
     ],
+    "32130170": [(1, "1 egg", 60), (2, "1 cup", 135), (3, "Quantity not specified", 120)],
     "63107010": [
         (1, "1 banana", 126),
         (2, "1 slice", 6),
@@ -318,8 +319,9 @@ def resolve(
     *,
     mass_g: float | None = None,
     volume_ml: float | None = None,
+    named: str | None = None,
 ) -> PortionEstimate:
-    spec = AmountSpec(quantity, unit, size, mass_g, volume_ml)
+    spec = AmountSpec(quantity, unit, size, mass_g, volume_ml, named)
     return resolve_portion(spec, food, None, tuple(portions))
 
 
@@ -589,3 +591,13 @@ def test_every_estimate_names_its_source() -> None:
         "unit_conversion",
         "explicit_mass",
     }
+
+
+def test_an_omelet_is_not_counted_by_the_eggs_in_it() -> None:
+    """FNDDS measures an omelet by its eggs ("1 egg" = 60 g); "a cheese omelette" is one
+    omelet (USDA's typical 120 g), "a 3 egg omelet" three of those eggs."""
+    name = "Egg omelet or scrambled egg, with cheese, no added fat"
+    one = resolve(name, F["32130170"], 1, "each", named="cheese omelette")
+    assert one.grams == 120
+    three = resolve(name, F["32130170"], 3, "each", named="egg omelet with cheese")
+    assert three.grams == 180
