@@ -282,6 +282,7 @@ PHRASES = {
     "side salad": "lettuce salad with assorted vegetables",
     "marinara sauce": "tomato-based sauce", "marinara": "tomato-based sauce",
     "risotto": "rice with cheese and/or cream based sauce",
+    "oat milk": "oat non-dairy milk",  # FNDDS's lattes: "with non-dairy milk ; almond, ..."
     "steak and cheese": "cheese steak", "milk chocolate": "milk chocolate candy",
     "fast food joint": "fast food", "fast-food joint": "fast food", "pizzeria": "restaurant",
     "1st foods": "strained babyfood", "2nd foods": "strained babyfood",  # Gerber's stages

@@ -1169,3 +1169,17 @@ def test_a_food_named_alone_is_no_sandwich_of_it() -> None:
     assert best("nutella", spread, sandwich) == spread.name
     assert best("nutella sandwich", spread, sandwich) == sandwich.name
     assert not _made_into_other_dish(_query("pesto"), name_info("Pesto sauce", "Pesto sauce"))
+
+
+def test_oat_milk_is_the_non_dairy_milk_of_a_latte() -> None:
+    """FNDDS lists no oat milk under its lattes, only "with non-dairy milk"."""
+    assert {"non", "dairy"} <= set(retrieval_words("latte with oat milk"))
+    # similarities and ranks as the retrievers gave them for this phrase
+    dairy = cand("fndds:92101900", "Coffee, Latte", category="Coffee", sem=0.47,
+                 ranks=(None, None, None, 23),
+                 synonyms="NS as to regular or decaffeinated; 2% or whole milk")  # fmt: skip
+    plant = cand("fndds:92101903", "Coffee, Latte, with non-dairy milk", category="Coffee",
+                 sem=0.46, ranks=(7, 1, None, 1),
+                 synonyms="almond, coconut, rice, or soy milk; plain or unflavored")  # fmt: skip
+    assert best("latte with oat milk", dairy, plant) == plant.name
+    assert best("latte", dairy, plant) == dairy.name
