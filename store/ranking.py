@@ -334,6 +334,7 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
         score -= HEAD_MISS_COST  # twice when the name is only what goes with the food
         score -= HEAD_MISS_COST * bool(explained and explained <= q.modifiers or attached)
     score -= OTHER_DISH_COST * _made_into_other_dish(q, info)
+    score -= 2 * HEAD_MISS_COST * _condiment_for(q, info)
     return Scored(c, score, fused, coverage)
 
 
@@ -379,6 +380,16 @@ def _made_into_other_dish(q: _Query, info: NameInfo) -> bool:
     if dish not in others or dish in q.tokens or not food:
         return False
     return bool(food & (info.primary - info.attached))
+
+
+def _condiment_for(q: _Query, info: NameInfo) -> bool:
+    """The name is a condiment filed under the phrase's food as its category.
+
+    "Salad dressing, caesar dressing" names the salad of "caesar salad" only as what the
+    dressing is for. A brand that does not say "dressing" ("Miracle Whip") keeps its record.
+    """
+    condiment = info.lead_head in voc.CONDIMENTS and info.lead_head not in q.tokens
+    return condiment and bool(q.head_words & info.prefix)
 
 
 def _core_words(q: _Query, missing: list[str]) -> list[str]:

@@ -278,6 +278,7 @@ PHRASES = {
     "buffalo wings": "chicken wings with hot sauce", "buffalo wing": "chicken wing with hot sauce",
     "club soda": "carbonated water", "streaky bacon": "bacon",
     "breakfast sausage": "pork sausage", "breakfast sausages": "pork sausages",
+    "caesar garden salad": "caesar salad",  # FNDDS's chicken caesar salads, before the next
     "garden salad": "lettuce salad with assorted vegetables",
     "side salad": "lettuce salad with assorted vegetables",
     "marinara sauce": "tomato-based sauce", "marinara": "tomato-based sauce",
@@ -366,6 +367,8 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 ATTACHING = frozenset({"on", "with", "in"})
 SAUCES = frozenset({"sauce", "gravy", "dip"})
+CONDIMENTS = SAUCES | {"dressing", "syrup", "topping", "frosting", "icing", "glaze", "seasoning"}
+"""What goes on a food; a name that is one answers no phrase that does not say it."""
 OTHER_DISHES = frozenset({"salad", "soup", "stew", "casserole", "pie"}) | SAUCES
 """Dishes a food's name makes a kind of: a taco salad is no taco, chicken soup no chicken."""
 """Words after which a name or phrase says what its food comes with or on ("on white bun")."""

@@ -1183,3 +1183,35 @@ def test_oat_milk_is_the_non_dairy_milk_of_a_latte() -> None:
                  synonyms="almond, coconut, rice, or soy milk; plain or unflavored")  # fmt: skip
     assert best("latte with oat milk", dairy, plant) == plant.name
     assert best("latte", dairy, plant) == dairy.name
+
+
+def test_a_dressing_filed_under_salad_is_no_caesar_salad() -> None:
+    """SR28 files the dressing as "Salad dressing, caesar dressing": its salad is a category."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    salad = cand("fndds:72116150", "Caesar salad, with romaine, no dressing",
+                 category="Lettuce and lettuce salads", sem=0.76, ranks=(3, 1, 3, 7),
+                 synonyms="Wendy's Caesar Side Salad")  # fmt: skip
+    dressing = cand("sr28:43015", "Salad dressing, caesar dressing, regular",
+                    category="Fats and Oils", sem=0.72, ranks=(8, None, 11, 2))  # fmt: skip
+    assert best("caesar salad", dressing, salad) == salad.name
+    assert best("caesar dressing", dressing, salad) == dressing.name
+
+
+def test_a_chicken_caesar_salad_is_fnddss_caesar_garden_salad() -> None:
+    """FNDDS calls it a "caesar garden salad"; read as a garden salad, the name's lettuce and
+    assorted vegetables cost it the chicken caesar salad it is."""
+    assert "lettuce" not in name_info(CHICKEN_CAESAR, CHICKEN_CAESAR).primary
+    # similarities and ranks as the retrievers gave them for this phrase
+    plain = cand("fndds:72116150", "Caesar salad, with romaine, no dressing",
+                 category="Lettuce and lettuce salads", sem=0.79, ranks=(7, 14, 2, 18),
+                 synonyms="Wendy's Caesar Side Salad")  # fmt: skip
+    chicken = cand("fndds:27446360", CHICKEN_CAESAR, category="Poultry mixed dishes",
+                   sem=0.72, ranks=(1, 1, 6, 3),
+                   synonyms="Wendy's Chicken Caesar Salad with Grilled Chicken")  # fmt: skip
+    assert best("chicken caesar salad", plain, chicken) == chicken.name
+
+
+CHICKEN_CAESAR = (
+    "Chicken or turkey caesar garden salad, chicken and/or turkey, lettuce, tomato, cheese, "
+    "no dressing"
+)
