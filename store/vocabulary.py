@@ -303,6 +303,12 @@ PHRASES = {
     "teething cookie": "baby toddler cookie", "teething cookies": "baby toddler cookies",
     "teething biscuit": "baby toddler biscuit", "teething biscuits": "baby toddler biscuits",
 }  # fmt: skip
+BARE_MEANS = {
+    "salad": "lettuce salad with assorted vegetables",
+    "salads": "lettuce salad with assorted vegetables",
+}
+"""A word that alone means one dish: a salad, said no more, is a green salad (FNDDS's
+"Cabbage salad, NFS" answered it)."""
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 
 
@@ -336,6 +342,8 @@ def normalize_phrase(text: str) -> str:
     An apostrophe inside a word goes ("McDONALD'S" and "mcdonalds" are one brand).
     """
     lower = _SANDWICH_SHORT.sub(_spell_out, _APOSTROPHE.sub("", text.lower()))
+    if (alone := BARE_MEANS.get(lower.strip())) is not None:
+        return alone
     lower = _HOT_DOG_ON_BREAD.sub("hot dog sandwich", lower)
     return _PHRASE.sub(lambda m: PHRASES[m.group(1)], lower)
 

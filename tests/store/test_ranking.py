@@ -1215,3 +1215,22 @@ CHICKEN_CAESAR = (
     "Chicken or turkey caesar garden salad, chicken and/or turkey, lettuce, tomato, cheese, "
     "no dressing"
 )
+
+
+def test_a_salad_said_no_more_is_a_green_salad() -> None:
+    """FNDDS files "lettuce salad, NFS" under its green salad; "Cabbage salad, NFS" answered."""
+    assert voc.normalize_phrase("salad") == "lettuce salad with assorted vegetables"
+    assert voc.normalize_phrase("chicken salad") == "chicken salad"
+    # similarities and ranks as the retrievers gave them for this phrase
+    cabbage = cand("fndds:75141040", "Cabbage salad, NFS",
+                   category="Coleslaw, non-lettuce salads", sem=0.68,
+                   ranks=(None, None, 22, None))  # fmt: skip
+    green = cand("fndds:75143000", GREEN_SALAD, category="Lettuce and lettuce salads",
+                 sem=0.55, ranks=(1, 2, None, 2),
+                 synonyms="lettuce salad, NFS; McDonald's Side Salad")  # fmt: skip
+    assert best("salad", cabbage, green) == green.name
+
+
+GREEN_SALAD = (
+    "Lettuce, salad with assorted vegetables including tomatoes and/or carrots, no dressing"
+)

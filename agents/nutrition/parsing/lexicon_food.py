@@ -383,7 +383,7 @@ BASES: frozenset[str] = frozenset(
     crackers biscuit biscuits croissant croissants scone scones roll rolls oatmeal cereal
     porridge grits coffee tea espresso potato potatoes fries hot-dog frankfurter apple
     apples celery banana bananas yogurt yoghurt salad pretzel pretzels chips carrots
-    vegetables veggies corn popcorn cheerios flakes""".split()
+    vegetables veggies corn popcorn cheerios flakes chili""".split()
 ) | frozenset(
     {
         "english muffin",
@@ -400,7 +400,7 @@ BASES: frozenset[str] = frozenset(
 TOPPINGS: frozenset[str] = frozenset(
     """butter margarine jam jelly preserves marmalade honey syrup nutella milk sugar
     sweetener creamer cream ketchup mustard mayonnaise mayo relish salsa hummus dressing
-    ranch avocado lemon sprinkles granola guacamole""".split()
+    ranch avocado lemon sprinkles granola guacamole cheese""".split()
 ) | frozenset(
     {
         "peanut butter",

@@ -450,3 +450,13 @@ def test_fish_and_chips_are_the_fish_and_the_fries() -> None:
         ("fried fish", 100.0, 100.0),
         ("french fries", 100.0, 100.0),
     ]
+
+
+def test_cheese_on_chili_or_toast_is_its_own_item() -> None:
+    """No USDA chili or toast has the cheese put on it: both are counted."""
+    assert [i.food for i in parse_meal("a bowl of chili with cheese")] == ["chili", "cheese"]
+    items = parse_meal("toast with shredded cheddar cheese")
+    assert [(i.food, i.preparation) for i in items] == [
+        ("toast", None),
+        ("cheddar cheese", "shredded"),
+    ]
