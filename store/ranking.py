@@ -376,7 +376,7 @@ def _made_into_other_dish(q: _Query, info: NameInfo) -> bool:
     ("Hot dog sandwich").
     """
     dish, food = info.dish_head, q.head_words or (frozenset(q.tokens[:1]) if q.bare else None)
-    others = voc.OTHER_DISHES - voc.SAUCES | {"sandwich"} if q.bare else voc.OTHER_DISHES
+    others = voc.OTHER_DISHES_OF_ONE_WORD if q.bare else voc.OTHER_DISHES
     if dish not in others or dish in q.tokens or not food:
         return False
     return bool(food & (info.primary - info.attached))

@@ -374,12 +374,14 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 
 ATTACHING = frozenset({"on", "with", "in"})
+"""Words after which a name or phrase says what its food comes with or on ("on white bun")."""
 SAUCES = frozenset({"sauce", "gravy", "dip"})
 CONDIMENTS = SAUCES | {"dressing", "syrup", "topping", "frosting", "icing", "glaze", "seasoning"}
 """What goes on a food; a name that is one answers no phrase that does not say it."""
 OTHER_DISHES = frozenset({"salad", "soup", "stew", "casserole", "pie"}) | SAUCES
 """Dishes a food's name makes a kind of: a taco salad is no taco, chicken soup no chicken."""
-"""Words after which a name or phrase says what its food comes with or on ("on white bun")."""
+OTHER_DISHES_OF_ONE_WORD = OTHER_DISHES - SAUCES | {"sandwich"}
+"""The same for a food named alone: "Nutella sandwich" is no nutella, "Pesto sauce" is pesto."""
 MODIFIERS_START = frozenset({
     "with", "without", "filled", "topped", "stuffed", "loaded", "served", "made", "in", "on",
     "from", "packed", "covered", "drizzled", "smothered", "containing", "plus",

@@ -128,8 +128,8 @@ def _counts_an_ingredient(measure: Measure, tokens: frozenset[str], said: frozen
     saying egg is no one egg ("3 egg omelet" and "2 eggs" say it).
     """
     words = measure.words - WHOLE_WORDS
-    dish = said & tokens & MADE_OF_COUNTED
-    return len(words) == 1 and words <= tokens and not words & said and bool(dish - words)
+    dish_named = bool(said & tokens & MADE_OF_COUNTED)
+    return dish_named and len(words) == 1 and words <= tokens and not words & said
 
 
 def _packaged(measure: Measure) -> bool:
