@@ -23,6 +23,7 @@ from .categories import VesselSize, find_vessel
 from .context import Food, Request
 from .defaults import DefaultServing, find_serving
 from .household import Candidate, count_candidates, unspecified_candidate, volume_candidates
+from .measures import Measure
 from .models import AmountSpec, PortionEstimate
 from .sizes import size_label
 from .units import GRAMS_PER_UNIT, ML_PER_UNIT, WHOLE_UNITS
@@ -120,6 +121,9 @@ def _own_count(request: Request, food: Food) -> PortionEstimate | None:
     if not candidates:
         return None
     best = candidates[0]
+    if size is None and implied is None and _cup_size(best.measure, food):
+        if (typical := unspecified_candidate(food.measures, quantity)) is not None:
+            return from_candidates([typical], "; a drink of no stated size, USDA typical amount")
     note = ""
     if size and best.size_gap >= 1:
         note = f"; no {size_label(size)} measure, nearest size used"
@@ -128,6 +132,17 @@ def _own_count(request: Request, food: Food) -> PortionEstimate | None:
     elif implied and implied in best.measure.sizes:
         note = f"; size not stated, {size_label(implied)} assumed (default serving table)"
     return from_candidates(candidates, note)
+
+
+def _cup_size(measure: Measure, food: Food) -> bool:
+    """The measure is a drink's cup size ("1 medium" coffee = 16 fl oz), not one item.
+
+    A coffee or smoothie said without a size is USDA's typical amount (coffee 360 g,
+    smoothie 324 g): its bare small/medium/large are the cups a shop sells (480 g, 864 g),
+    unlike the medium banana that is one whole fruit.
+    """
+    bare_size = bool(measure.sizes) and not measure.words and not measure.units
+    return bare_size and any(m.volume_unit == "fl_oz" for m in food.measures)
 
 
 def _count_fallback(request: Request, food: Food, nothing_said: bool) -> PortionEstimate:

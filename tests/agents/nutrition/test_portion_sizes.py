@@ -445,3 +445,13 @@ def test_a_measure_counts_what_its_alternative_counts() -> None:
     assert resolve("Graham crackers", graham, 2, "square").grams == pytest.approx(15)
     assert resolve("Graham crackers", graham, 4, "square").grams == pytest.approx(30)
     assert resolve("Graham crackers", graham, 1, "piece", "large").grams == pytest.approx(15)
+
+
+def test_a_drink_of_no_stated_size_is_usdas_typical_amount() -> None:
+    """A coffee's bare "1 medium" is a shop's 16 fl oz cup; "a coffee" is USDA's typical one."""
+    coffee = resolve("Coffee, brewed", F["92101000"], 1)
+    assert coffee.grams == 360 and "Quantity not specified" in coffee.detail
+    assert resolve("Coffee, brewed", F["92101000"], 2).grams == 720
+    assert resolve("Coffee, brewed", F["92101000"], 1, size="medium").grams == 480
+    soft_serve = "Soft serve, blended with candy or cookies, from fast food"
+    assert resolve(soft_serve, F["13130700"], 1).grams == 400  # no drink: its medium cup
