@@ -118,6 +118,8 @@ def _countable(
         return True
     if measure.units or _counts_an_ingredient(measure, tokens, said):
         return False
+    if any(flag == "yield" for flag, _ in measure.flags):  # the juice one fruit yields
+        return bool(measure.words & tokens)  # is no glass of it: "juice of 1 lemon" says so
     return not measure.words or bool(measure.words & (tokens | WHOLE_WORDS))
 
 

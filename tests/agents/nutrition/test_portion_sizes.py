@@ -22,6 +22,8 @@ Sr28Row = tuple[int, float, str, float]
 FnddsRow = tuple[int, str, float]
 
 SR28_ROWS: dict[str, list[Sr28Row]] = {
+    "09206": [(1, 1, "cup", 248), (2, 1, "fl oz", 31.0), (3, 1, "fruit yields", 86)],  # OJ, raw
+    "09152": [(1, 1, "cup", 244), (2, 1, "fl oz", 30.5), (3, 1, "lemon yields", 48)],  # lemon
     "21060": [(1, 2, "pieces", 217)],  # Fast foods, burrito, with beans
     "03163": [  # Babyfood, fruit, bananas with apples and pears, strained
         (1, 1, "tbsp", 15.0),
@@ -455,3 +457,10 @@ def test_a_drink_of_no_stated_size_is_usdas_typical_amount() -> None:
     assert resolve("Coffee, brewed", F["92101000"], 1, size="medium").grams == 480
     soft_serve = "Soft serve, blended with candy or cookies, from fast food"
     assert resolve(soft_serve, F["13130700"], 1).grams == 400  # no drink: its medium cup
+
+
+def test_the_juice_a_fruit_yields_is_no_glass_of_juice() -> None:
+    """SR28's "1 fruit yields" (86 g) counts juice only where the user names the fruit."""
+    orange = resolve("Orange juice, raw", S["09206"], 1)
+    assert orange.grams != 86 and "yields" not in orange.detail
+    assert resolve("Lemon juice, raw", S["09152"], 1, "lemon").grams == 48
