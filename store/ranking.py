@@ -198,7 +198,8 @@ def _lead_hit(info: NameInfo, explained: set[str]) -> bool:
         if w in explained:
             return True
         if w not in info.prefix and w not in classes and w not in voc.PREP_OF:
-            return False  # "Mexican pizza" leads with Mexican; "grilled chicken" with chicken
+            if w not in voc.ASSORTED:  # "Mexican pizza" leads with Mexican, "grilled
+                return False  # chicken" and "mixed nuts" with their food
     return False
 
 
@@ -228,6 +229,7 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
         restates = restates or (q.cooked and w in voc.PLAIN_COOKED) or w in classes
         restates = restates or voc.PLAIN_FOR.get(w, "") in info.words and w not in info.negated
         restates = restates or bool(voc.SAID_BY.get(w, frozenset()) & q.words)
+        restates = restates or (q.bare and w in voc.ASSORTED)  # "seeds": "Mixed seeds"
         restates = restates or (product and w in info.product)  # the named product's words
         if restates or w in info.prefix or w in info.restating or (nfs_class and w in info.primary):
             cost += COST_DEFAULT

@@ -185,6 +185,8 @@ SAID_BY = {
 }
 """Name words a phrase word already says: a "ready-to-serve" soup is a canned one, an orange
 soda is fruit flavored, a ginger ale a soft drink."""
+ASSORTED = frozenset({"mixed", "assorted"})
+"""Name words a food named alone says: "seeds" are any seeds, FNDDS's "Mixed seeds"."""
 SKIN_ON_PARTS = frozenset({"thigh", "drumstick", "wing", "leg"})
 """Poultry parts usually eaten with the skin (breasts usually without)."""
 SKIN_OFF = re.compile(r"\bskin(?: / coating)? not eaten\b|\bmeat only\b|\bskinless\b")

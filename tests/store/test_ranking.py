@@ -1234,3 +1234,16 @@ def test_a_salad_said_no_more_is_a_green_salad() -> None:
 GREEN_SALAD = (
     "Lettuce, salad with assorted vegetables including tomatoes and/or carrots, no dressing"
 )
+
+
+def test_a_plural_said_alone_is_any_assortment_of_it() -> None:
+    """Bare "seeds" are FNDDS's "Mixed seeds" (580 kcal/100 g), not the first seed SR28 files."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    lotus = cand("sr28:12205", "Seeds, lotus seeds, raw", category="Nut and Seed Products",
+                 sem=0.70, ranks=(2, 21, 16, 9), kcal=89)  # fmt: skip
+    mixed = cand("fndds:43107000", "Mixed seeds", category="Nuts and seeds",
+                 sem=0.81, ranks=(None, 5, 1, 3), kcal=580)  # fmt: skip
+    assert best("seeds", lotus, mixed) == mixed.name
+    sunflower = cand("fndds:43102400", "Sunflower seeds, NFS", category="Nuts and seeds",
+                     sem=0.75, ranks=(1, 1, 2, 1), kcal=582)  # fmt: skip
+    assert best("sunflower seeds", mixed, sunflower) == sunflower.name
