@@ -151,7 +151,7 @@ HYPERNYMS = {
     "lager": "beer", "ale": "beer", "merlot": "wine", "chardonnay": "wine", "champagne": "wine",
     "prosecco": "wine", "cupcake": "cake", "brownie": "cookie", "oreo": "cookie", "yam": "sweet",
     "walnut": "nut", "pistachio": "nut", "pecan": "nut", "cashew": "nut", "hazelnut": "nut",
-    "macadamia": "nut", "tostada": "taco",
+    "macadamia": "nut", "tostada": "taco", "broth": "soup",
 }  # fmt: skip
 """Kinds whose USDA entry is filed under a broader head ("Pasta, cooked ; spaghetti")."""
 KINDS_OF = {

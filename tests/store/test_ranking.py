@@ -1247,3 +1247,15 @@ def test_a_plural_said_alone_is_any_assortment_of_it() -> None:
     sunflower = cand("fndds:43102400", "Sunflower seeds, NFS", category="Nuts and seeds",
                      sem=0.75, ranks=(1, 1, 2, 1), kcal=582)  # fmt: skip
     assert best("sunflower seeds", mixed, sunflower) == sunflower.name
+
+
+def test_broth_said_alone_is_fndds_broth_soup() -> None:
+    """FNDDS files broth as a soup ("Soup, broth"); a bare "broth" was SR28's "Fish broth"."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    fish = cand("sr28:06963", "Fish broth", category="Soups, Sauces, and Gravies",
+                sem=0.80, ranks=(None, 2, 3, 26), kcal=16)  # fmt: skip
+    broth = cand("fndds:28340120", "Soup, broth", category="Soups, broth-based",
+                 sem=0.58, ranks=(4, 3, 17, 1), synonyms="bouillon, consomme, or stock",
+                 kcal=6)  # fmt: skip
+    assert best("broth", fish, broth) == broth.name
+    assert best("fish broth", fish, broth) == fish.name
