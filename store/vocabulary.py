@@ -397,6 +397,10 @@ _DESCRIBED_BY = re.compile(
 """A hyphenated participle compound before the food: "cream-filled donut", "meat-filled taco"."""
 
 
+AFTER_THE_FOOD = frozenset({"supreme", "deluxe"})
+"""Menu words that follow the food they dress up: "Taco Supreme", "Crunchwrap Supreme"."""
+
+
 def head_word(text: str) -> tuple[str | None, frozenset[str]]:
     """The phrase's head noun (the last word before its modifiers) and the modifiers' words.
 
@@ -412,6 +416,8 @@ def head_word(text: str) -> tuple[str | None, frozenset[str]]:
     if 1 < cut < len(words) and words[cut - 1].endswith("ed"):
         cut -= 1  # "tea enhanced with lemon", "chicken fried in oil": the verb is no food
     heads = tokens(" ".join(words[:cut]))
+    while len(heads) > 1 and heads[-1] in AFTER_THE_FOOD:
+        heads.pop()  # "a soft taco supreme" is a taco
     return (heads[-1] if heads else None), frozenset(tokens(" ".join(words[cut:])) + extras)
 
 

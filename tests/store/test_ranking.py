@@ -1259,3 +1259,16 @@ def test_broth_said_alone_is_fndds_broth_soup() -> None:
                  kcal=6)  # fmt: skip
     assert best("broth", fish, broth) == broth.name
     assert best("fish broth", fish, broth) == fish.name
+
+
+def test_a_menu_word_after_the_food_is_no_head() -> None:
+    """A "Soft Taco Supreme" is a taco: "supreme" headed it, and a taco salad (358 g) won."""
+    assert voc.head_word("soft taco supreme with meat and sour cream")[0] == "taco"
+    assert voc.head_word("supreme")[0] == "supreme"
+    # similarities and ranks as the retrievers gave them for this phrase
+    salad = cand("fndds:58101945", "Taco or tostada salad with meat and sour cream",
+                 category="Burritos and tacos", sem=0.67, ranks=(2, None, 7, 1),
+                 synonyms="with beef, steak, pork, sausage, and/or chorizo")  # fmt: skip
+    taco = cand("sr28:21486", "Fast foods, taco with beef, cheese and lettuce, soft",
+                category="Fast Foods", sem=0.65, ranks=(None, None, 12, None))  # fmt: skip
+    assert best("soft taco supreme with meat and sour cream", salad, taco) == taco.name
