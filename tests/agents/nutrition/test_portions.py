@@ -601,3 +601,11 @@ def test_an_omelet_is_not_counted_by_the_eggs_in_it() -> None:
     assert one.grams == 120
     three = resolve(name, F["32130170"], 3, "each", named="egg omelet with cheese")
     assert three.grams == 180
+
+
+def test_bowl_of_yogurt_or_dessert_is_a_small_bowl() -> None:
+    """A bowl of yogurt was the 2-cup bowl of a main dish (490 g); it is a 1-cup bowl."""
+    yogurt = resolve("Yogurt, NFS", (), 1, "bowl")
+    assert "1 bowl ≈ 1 cup" in yogurt.detail and yogurt.grams < 300
+    pasta = resolve("Pasta, cooked", (), 1, "bowl")
+    assert "1 bowl ≈ 2 cup" in pasta.detail
