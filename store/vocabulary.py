@@ -280,6 +280,10 @@ PHRASES = {
     "buffalo wings": "chicken wings with hot sauce", "buffalo wing": "chicken wing with hot sauce",
     "club soda": "carbonated water", "streaky bacon": "bacon",
     "breakfast sausage": "pork sausage", "breakfast sausages": "pork sausages",
+    "grilled chicken salad": "chicken garden salad",  # a salad with grilled chicken on it,
+    "grilled chicken salads": "chicken garden salads",  # no mayonnaise chicken salad
+    "crispy chicken salad": "breaded fried chicken garden salad",
+    "fried chicken salad": "breaded fried chicken garden salad",
     "caesar garden salad": "caesar salad",  # FNDDS's chicken caesar salads, before the next
     "garden salad": "lettuce salad with assorted vegetables",
     "side salad": "lettuce salad with assorted vegetables",

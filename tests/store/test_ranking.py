@@ -1272,3 +1272,26 @@ def test_a_menu_word_after_the_food_is_no_head() -> None:
     taco = cand("sr28:21486", "Fast foods, taco with beef, cheese and lettuce, soft",
                 category="Fast Foods", sem=0.65, ranks=(None, None, 12, None))  # fmt: skip
     assert best("soft taco supreme with meat and sour cream", salad, taco) == taco.name
+
+
+def test_a_grilled_chicken_salad_is_a_garden_salad_with_chicken() -> None:
+    """Grilled chicken goes on a green salad; "chicken salad" alone stays the mayonnaise one."""
+    assert voc.normalize_phrase("grilled chicken salad") == "chicken garden salad"
+    assert voc.normalize_phrase("chicken salad") == "chicken salad"
+    # similarities and ranks as the retrievers gave them for "grilled chicken salad"
+    mcdonalds = cand("sr28:21376", "McDONALD'S, Bacon Ranch Salad with Grilled Chicken",
+                     category="Fast Foods", branded=True, sem=0.83,
+                     ranks=(11, None, 1, None))  # fmt: skip
+    spread = cand("fndds:25240110", "Chicken salad spread", category="Cold cuts and cured meats",
+                  sem=0.71, ranks=(12, 6, 4, 11))  # fmt: skip
+    garden = cand("fndds:27446330", GARDEN_WITH_CHEESE, category="Poultry mixed dishes",
+                  sem=0.70, ranks=(3, 16, 8, 2),
+                  synonyms="Burger King Garden Salad with Grilled Chicken")  # fmt: skip
+    assert best("grilled chicken salad", mcdonalds, spread, garden) == garden.name
+    assert best("chicken salad", spread, garden) == spread.name
+
+
+GARDEN_WITH_CHEESE = (
+    "Chicken or turkey garden salad with cheese, chicken and/or turkey, cheese, lettuce and/or "
+    "greens, tomato and/or carrots, other vegetables, no dressing"
+)
