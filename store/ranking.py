@@ -42,8 +42,9 @@ USUAL_WORDS = frozenset({
     "cooked", "lean", "regular", "plain", "fresh", "prepared",
     "diced", "sliced", "chopped", "cubed",
 })  # fmt: skip
-USUAL_BESIDE = {"strained": frozenset({"baby", "babyfood"})}
-"""Usual only beside these: "strained" restates baby food but makes peaches baby food."""
+USUAL_BESIDE = {"strained": frozenset({"baby", "babyfood"}), "unsweetened": frozenset({"water"})}
+"""Usual only beside these: "strained" restates baby food but makes peaches baby food; water
+is never sweet, though tea may be."""
 CLASS_RESTATES = True
 ABSENT_BONUS = 0.15  # the name says it leaves out what the phrase does ("no frosting")
 FILLINGS = frozenset({

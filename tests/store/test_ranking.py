@@ -1295,3 +1295,15 @@ GARDEN_WITH_CHEESE = (
     "Chicken or turkey garden salad with cheese, chicken and/or turkey, cheese, lettuce and/or "
     "greens, tomato and/or carrots, other vegetables, no dressing"
 )
+
+
+def test_unsweetened_only_restates_water() -> None:
+    """Water is never sweet: "unsweetened water" is water, not the seltzer that lists the word."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    seltzer = cand("fndds:92410210", "Water, carbonated, plain",
+                   category="Flavored or carbonated water", sem=0.589, ranks=(3, None, 24, 1),
+                   synonyms="club soda; unflavored seltzer water; unsweetened", kcal=0)  # fmt: skip
+    water = cand("fndds:94000010", "Water, NFS", category="Tap water", sem=0.505,
+                 ranks=(20, None, None, 6), kcal=0)  # fmt: skip
+    assert best("unsweetened water", seltzer, water) == water.name
+    assert best("carbonated water", seltzer, water) == seltzer.name
