@@ -149,8 +149,8 @@ def _trailing_unit(words: list[str]) -> tuple[list[str], str | None]:
     if len(words) < 2 or words[-1] not in SERVINGS:
         return words, None
     unit = SERVINGS[words[-1]]
-    if " ".join(words[-2:]) in SERVING_DISHES:
-        return words, unit  # "a chicken burrito bowl": the dish, served as one bowl
+    if f"{words[-2]} {unit}" in SERVING_DISHES:
+        return words, unit  # "a chicken burrito bowl", "2 poke bowls": the dish, one bowl each
     if unit in CONTAINERS:
         return words[:-1], unit
     if unit in SHAPE_UNITS and unit not in NEEDS_OF:

@@ -15,6 +15,7 @@ produced it and which figure it used.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from store.records import PortionRecord
 
@@ -34,6 +35,9 @@ REFERENCE_GRAMS = 100.0
 UNSIZED_OR_UNRELATED = (0.5, 3.0)
 """Size gaps at which a default-serving row of the stated size beats the food's measure."""
 SIZED_SERVINGS = frozenset({"serving", "side", "helping"})
+NAMED_VESSELS = frozenset({"bowl"})
+"""Vessels some foods are named for: "Burrito bowl" and "Ramen bowl" come whole (225 g),
+not as 2 cups of the dish."""
 """Vague servings whose stated size names one of the food's own sized items."""
 
 
@@ -85,6 +89,8 @@ def estimate(spec: AmountSpec, request: Request, food: Food) -> PortionEstimate:
 
 def _count(request: Request, food: Food) -> PortionEstimate:
     """Resolve whole items, pieces and vessels (steps 2, 4 and 5 for counted amounts)."""
+    if request.unit in NAMED_VESSELS and request.unit in food.tokens:
+        request = replace(request, unit=None)  # "a burrito bowl" is one, not a bowl of it
     nothing_said = request.unit is None and not request.stated and request.size is None
     if nothing_said and (typical := unspecified_candidate(food.measures, 1.0)) is not None:
         return from_candidates([typical], "; no amount stated, USDA typical amount used")

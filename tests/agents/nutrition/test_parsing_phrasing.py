@@ -114,6 +114,8 @@ def test_a_dish_named_for_its_bowl_keeps_the_bowl_in_its_name() -> None:
         ("chicken burrito bowl", "bowl"),
         ("rice", "bowl"),
     ]
+    two = parse_meal("2 burrito bowls")  # the plural too: it was 2 bowls of a burrito
+    assert [(i.food, i.quantity, i.unit) for i in two] == [("burrito bowls", 2.0, "bowl")]
 
 
 def test_milk_stirred_into_a_hot_drink_is_a_splash() -> None:

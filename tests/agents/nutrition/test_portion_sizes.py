@@ -107,6 +107,11 @@ FNDDS_ROWS: dict[str, list[FnddsRow]] = {
         (3, "1 medium", 400),
         (5, "Quantity not specified", 215),
     ],
+    "58102750": [  # Burrito bowl, chicken
+        (1, "1 item, any size", 225),
+        (2, "1 cup", 120),
+        (3, "Quantity not specified", 225),
+    ],
     "92101000": [  # Coffee, brewed
         (1, "1 fl oz", 30),
         (2, "1 cup (8 fl oz)", 240),
@@ -464,3 +469,10 @@ def test_the_juice_a_fruit_yields_is_no_glass_of_juice() -> None:
     orange = resolve("Orange juice, raw", S["09206"], 1)
     assert orange.grams != 86 and "yields" not in orange.detail
     assert resolve("Lemon juice, raw", S["09152"], 1, "lemon").grams == 48
+
+
+def test_a_dish_named_for_its_bowl_comes_whole() -> None:
+    """A "burrito bowl" is one item of FNDDS's (225 g), not 2 cups of burrito bowl (240 g)."""
+    bowl = resolve("Burrito bowl, chicken", F["58102750"], 1, "bowl")
+    assert bowl.grams == 225 and "1 item, any size" in bowl.detail
+    assert resolve("Burrito bowl, chicken", F["58102750"], 2, "bowl").grams == 450
