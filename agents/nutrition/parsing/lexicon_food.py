@@ -33,6 +33,7 @@ COMPOUND_FOODS: frozenset[str] = frozenset(
         "sweet and salty",
         "sweet and spicy",
         "fish and chips",
+        "energy drink",  # both words alone are no food ("an energy boost", "a drink")
         "salt and vinegar",
         "salt and pepper",
         "half and half",
@@ -459,6 +460,10 @@ BREAD_SIDES: frozenset[str] = frozenset(
     tortillas""".split()
 ) | frozenset({"garlic bread", "dinner roll", "dinner rolls", "pita bread"})
 # Bases a food is put on and eaten with, never one dish with it ("avocado on toast").
+BREAKFAST_SIDES: frozenset[str] = frozenset(
+    {"toast", "hash browns", "hash brown", "home fries", "tater tots"}
+)
+"""Sides no dish holds either: "an omelette with toast", "eggs with hash browns"."""
 SERVED_ON: frozenset[str] = frozenset(
     {"toast", "bagel", "bagels", "cracker", "crackers", "rice cake", "rice cakes"}
 )

@@ -10,6 +10,7 @@ from agents.nutrition.parsing.lexicon_food import (
     BASES,
     BEVERAGES,
     BREAD_SIDES,
+    BREAKFAST_SIDES,
     CONTAINING_DISHES,
     DISH_HEADS,
     FILLERS,
@@ -138,8 +139,9 @@ def is_base_topping(current: list[Token], phrase: list[Token]) -> bool:
         return True  # "toast with butter"
     if _tail_phrase(base) & FRUIT_BASES and _tail_phrase(top) & FRUIT_TOPPINGS:
         return True  # "oatmeal with blueberries"
-    if _tail_phrase(top) & BREAD_SIDES and not _tail_phrase(base) & BREAD_SIDES:
-        return True  # "chicken curry with naan"
+    beside = BREAD_SIDES | BREAKFAST_SIDES
+    if _tail_phrase(top) & beside and not _tail_phrase(base) & beside:
+        return True  # "chicken curry with naan", "an omelette with toast"
     return bool(_tail_phrase(top) & SIDES) and not _tail_phrase(base) & CONTAINING_DISHES
 
 

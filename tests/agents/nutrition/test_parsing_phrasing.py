@@ -140,6 +140,22 @@ def test_a_bread_served_beside_a_dish_is_its_own_item() -> None:
     assert curry.food == "vegetable curry with rice"
 
 
+def test_toast_and_breakfast_potatoes_beside_a_dish_are_their_own_items() -> None:
+    """An omelette holds its cheese, not its toast or home fries ("omelette with toast" was
+    onion bread, 28 g, and "eggs with hash browns" an unknown food)."""
+    assert [i.food for i in parse_meal("an omelette with toast")] == ["omelette", "toast"]
+    assert [i.food for i in parse_meal("eggs with hash browns")] == ["eggs", "hash browns"]
+    omelette = parse_meal("a ham and cheese omelette with home fries")
+    assert [i.food for i in omelette] == ["ham and cheese omelette", "home fries"]
+    assert [i.food for i in parse_meal("french toast with bacon")] == ["french toast with bacon"]
+
+
+def test_an_energy_drink_is_a_food() -> None:
+    """The words "energy" and "drink" alone name no food ("an energy boost"); together they do."""
+    assert [i.food for i in parse_meal("an energy drink")] == ["energy drink"]
+    assert [i.food for i in parse_meal("a banana for energy")] == ["banana"]
+
+
 def test_fruit_on_a_breakfast_base_is_its_own_item() -> None:
     """Oatmeal keeps no blueberries or honey of its own; a muffin with blueberries is a
     blueberry muffin and yogurt with fruit a fruit yogurt."""
