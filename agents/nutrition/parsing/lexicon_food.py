@@ -520,4 +520,4 @@ BEVERAGES: frozenset[str] = frozenset(
     whiskey whisky vodka rum gin tequila champagne margarita lager stout seltzer tonic
     soymilk broth nog eggnog frappuccino mocha americano macchiato sprite ginger-ale
     gatorade powerade kefir lassi""".split()
-)
+) | {"energy drink"}  # one fused word (COMPOUND_FOODS)

@@ -154,6 +154,8 @@ def test_an_energy_drink_is_a_food() -> None:
     """The words "energy" and "drink" alone name no food ("an energy boost"); together they do."""
     assert [i.food for i in parse_meal("an energy drink")] == ["energy drink"]
     assert [i.food for i in parse_meal("a banana for energy")] == ["banana"]
+    (sized,) = parse_meal("a 16 oz energy drink")  # a drink: fluid ounces, not 454 g
+    assert sized.volume_ml == pytest.approx(473.2, abs=0.1) and sized.mass_g is None
 
 
 def test_fruit_on_a_breakfast_base_is_its_own_item() -> None:
