@@ -154,7 +154,27 @@ _MAX_COMPOUND = max(len(_raw_tokens(phrase)) for phrase in COMPOUND_FOODS)
 
 def tokenize(text: str) -> list[Token]:
     """Tokenise ``text`` into words, numbers and punctuation with fused compound foods."""
-    return _plain_with(_egg_styles(_fuse_compounds(_raw_tokens(text), text), text))
+    tokens = _percents(_raw_tokens(text))
+    return _plain_with(_egg_styles(_fuse_compounds(tokens, text), text))
+
+
+_PERCENT_WORDS = {"zero": 0.0, "one": 1.0, "two": 2.0}
+"""Milk's fat levels in words: "one percent milk" is 1% milk."""
+
+
+def _percents(tokens: list[Token]) -> list[Token]:
+    """Join "1 percent" and "one percent" into the "1%" a USDA name says."""
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if tok.low in {"percent", "pct"} and prev is not None:
+            value = prev.value if prev.kind == "num" else _PERCENT_WORDS.get(prev.low)
+            if value is not None:
+                text = f"{value:g}%"
+                out[-1] = Token(text, text, prev.start, tok.end, "word")
+                continue
+        out.append(tok)
+    return out
 
 
 _SPACED_PREPARATIONS = frozenset({
