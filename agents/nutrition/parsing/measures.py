@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from agents.nutrition.parsing.amounts import Amount
 from agents.nutrition.parsing.lexicon_food import BEVERAGES
+from agents.nutrition.parsing.numbers import number_at
 from agents.nutrition.parsing.tokens import Token
 from agents.nutrition.parsing.units import read_measure, to_grams, to_ml
 
@@ -71,13 +72,13 @@ def explicit_totals(tokens: list[Token], food_words: list[str]) -> Totals:
     out = Totals()
     drink = is_drink(None, food_words)
     for i, tok in enumerate(tokens[:-1]):
-        if tok.kind != "num" or tok.value is None:
-            continue
+        if (value := number_at(tok)) is None:
+            continue  # "weighing 1.6 ounces", "of about three ounces"
         j = i + 1 + (tokens[i + 1].low == "-")
         measure = read_measure(tokens, j)
         if measure is None or not measure.is_measure:
             continue
-        grams, ml = _convert(measure.unit, tok.value, drink)
+        grams, ml = _convert(measure.unit, value, drink)
         out.mass_g = out.mass_g if out.mass_g is not None else grams
         out.volume_ml = out.volume_ml if out.volume_ml is not None else ml
     return out

@@ -53,6 +53,13 @@ def _word_value(low: str) -> float | None:
     return None
 
 
+def number_at(tok: Token) -> float | None:
+    """A token's value as a number, in digits or words ("3", "three", "twenty-five")."""
+    if tok.kind == "num":
+        return tok.value
+    return _word_value(tok.low) if tok.kind == "word" else None
+
+
 def _skip_of(tokens: list[Token], i: int) -> int:
     """Skip "of" and "of a/an" after a fraction or vague count ("half of a sandwich")."""
     if _low(tokens, i) == "of":

@@ -23,6 +23,7 @@ from agents.nutrition.parsing.lexicon_food import (
 from agents.nutrition.parsing.lexicon_frame import EXCLUSION_WORDS, OUTRO_WORDS
 from agents.nutrition.parsing.measures import explicit_totals, is_drink, totals
 from agents.nutrition.parsing.model import Draft
+from agents.nutrition.parsing.numbers import number_at
 from agents.nutrition.parsing.segment import Segment
 from agents.nutrition.parsing.tokens import Token
 from agents.nutrition.parsing.units import (
@@ -68,7 +69,10 @@ _WHOLE_FOODS = frozenset(
         "wheat-bread",
     }
 )
-_TRIM = frozenset({"of", "and", "or", "with", "in", "on", "from", "&", "made", "served"})
+_TRIM = frozenset({
+    "of", "and", "or", "with", "in", "on", "from", "&", "made", "served",
+    "about", "around", "roughly", "approximately", "nearly",  # "a chop of about 3 oz"
+})  # fmt: skip
 
 
 def _outro_start(tokens: list[Token]) -> int:
@@ -106,8 +110,8 @@ def _clean(tokens: list[Token], preps: list[str], sizes: list[str], *, head: boo
     while i < len(tokens):
         tok, low = tokens[i], tokens[i].low
         nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-        if tok.kind == "num" and (unit := read_measure(tokens, i + 1)) and unit.is_measure:
-            i = unit.end  # "multigrain toast (22g)": the amount is read separately
+        if number_at(tok) is not None and (unit := read_measure(tokens, i + 1)) and unit.is_measure:
+            i = unit.end  # "multigrain toast (22g)", "of about three ounces": read separately
             continue
         prep, width = _prep_at(tokens, i)
         if prep is not None:

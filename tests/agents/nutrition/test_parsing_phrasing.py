@@ -480,3 +480,25 @@ def test_cheese_on_chili_or_toast_is_its_own_item() -> None:
         ("toast", None),
         ("cheddar cheese", "shredded"),
     ]
+
+
+def test_a_mass_after_the_food_may_be_in_words() -> None:
+    """ "A pork chop of about three ounces" is 85 g of pork chop (it was one 131 g chop)."""
+    for text in ("a broiled pork chop of about three ounces", "a pork chop of about 3 ounces"):
+        (chop,) = parse_meal(text)
+        assert (chop.food, chop.mass_g) == ("pork chop", pytest.approx(85.05))
+    (chop,) = parse_meal("a pork chop weighing three ounces")
+    assert chop.mass_g == pytest.approx(85.05)
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [
+        ("a cup of one percent milk", "1% milk"),
+        ("a cup of 2 percent milk", "2% milk"),
+        ("100 percent orange juice", "100% orange juice"),
+    ],
+)
+def test_a_percent_in_words_is_the_percent_a_usda_name_says(text: str, food: str) -> None:
+    """ "One percent milk" lost its number and read as any milk."""
+    assert [i.food for i in parse_meal(text)] == [food]
