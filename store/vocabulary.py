@@ -13,6 +13,7 @@ _TOKEN = re.compile(r"[a-z0-9%]+")
 SYNONYMS = {
     "yoghurt": "yogurt", "yogourt": "yogurt", "garbanzo": "chickpea", "courgette": "zucchini",
     "aubergine": "eggplant", "coriander": "cilantro", "prawn": "shrimp", "porridge": "oatmeal",
+    "frosting": "icing",  # FNDDS ices its cakes; SR28 frosts them
     "crisps": "potato chips", "mince": "ground", "minced": "ground", "soda": "soft drink",
     "pop": "soft drink", "cola": "soft drink cola", "coke": "soft drink cola", "skim": "nonfat",
     "2%": "reduced fat", "1%": "low fat", "burger": "hamburger", "catsup": "ketchup",
@@ -116,7 +117,8 @@ CHANGING = frozenset({
     "instant", "canned", "bottle", "juice", "baby", "toddler", "infant", "school", "light",
     "diet", "low", "reduced", "nonfat", "free", "fortified", "sweetened", "unsweetened", "dried",
     "non", "nonalcoholic", "concentrate", "powder", "flour", "substitute", "wheat", "rye",
-    "multigrain", "bran", "broth", "condensed",
+    "multigrain", "bran", "broth", "condensed", "cherry", "apple", "peach", "raspberry", "mango",
+    "pineapple", "pumpkin", "fudge",
 })  # fmt: skip
 """Qualifiers that make a different food (flavour, filling, other species, diet versions)."""
 FLAVORS = frozenset({

@@ -822,7 +822,7 @@ def test_a_phrase_leaving_a_food_out_wants_a_name_that_does_too() -> None:
 
 
 def test_left_out_words_leave_the_phrase() -> None:
-    assert left_out("sweet roll without frosting") == ("sweet roll  ", frozenset({"frosting"}))
+    assert left_out("sweet roll without frosting") == ("sweet roll  ", frozenset({"icing"}))
     kept, gone = left_out("vegetables without carrots without dark leafy greens, with rice")
     assert gone == {"carrot", "dark", "leafy", "green"} and kept.split() == [
         "vegetables",
@@ -879,7 +879,7 @@ def test_pastry_names_read_as_usda_names() -> None:
     assert tokens("fruit-filled toaster strudel")[-2:] == ["toaster", "pastry"]
     assert tokens("celery root") == ["celeriac"]
     assert tokens("cinnamon bun topped with frosting") == ["cinnamon", "bun", "frosted"]
-    assert "frosting" in tokens("Roll, sweet, no frosting")  # what a name leaves out stays
+    assert "icing" in tokens("Roll, sweet, no frosting")  # what a name leaves out stays
 
 
 def test_usual_words_a_name_leaves_unsaid_weigh_less() -> None:
@@ -1307,3 +1307,23 @@ def test_unsweetened_only_restates_water() -> None:
                  ranks=(20, None, None, 6), kcal=0)  # fmt: skip
     assert best("unsweetened water", seltzer, water) == water.name
     assert best("carbonated water", seltzer, water) == seltzer.name
+
+
+def test_frosting_is_icing_and_a_fruit_flavour_changes_the_cake() -> None:
+    """SR28 frosts its cakes, FNDDS ices them; a cherry fudge cake is no chocolate cake."""
+    assert voc.phrase_words("chocolate frosting") == voc.phrase_words("chocolate icing")
+    # similarities and ranks as the retrievers gave them for this phrase
+    cherry = cand("sr28:18095", "Cake, cherry fudge with chocolate frosting",
+                  category="Baked Products", sem=0.833, ranks=(12, None, 3, 2))  # fmt: skip
+    chocolate = cand("sr28:18096", SR28_CHOCOLATE_CAKE, category="Baked Products", sem=0.776,
+                     ranks=(9, 22, 5, 12))  # fmt: skip
+    bakery = cand("fndds:53105270", "Cake or cupcake, chocolate with chocolate icing, bakery",
+                  category="Cakes and pies", sem=0.698, ranks=(8, 13, 12, 8),
+                  synonyms="commercially packaged; other place")  # fmt: skip
+    top = best("chocolate cake with chocolate frosting", cherry, chocolate, bakery)
+    assert top in (chocolate.name, bakery.name)
+
+
+SR28_CHOCOLATE_CAKE = (
+    "Cake, chocolate, commercially prepared with chocolate frosting, in-store bakery"
+)
