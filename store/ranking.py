@@ -22,6 +22,7 @@ from store.vocabulary import tokens
 RRF_K = 10.0
 W_COVERAGE, W_HEAD, W_SEMANTIC, W_LEAD, W_FUSED = 1.2, 0.4, 0.4, 0.3, 0.8
 COST_DEFAULT, COST_CHANGING, COST_OTHER, COST_PRIMARY = 0.015, 0.25, 0.07, 0.12
+MADE_INTO_COST = 0.5  # the phrase's food made into another dish by the next name word
 PLAIN_BONUS, NFS_BONUS, RICH_COST, MIXED_COST, COMBO_COST = 0.3, 0.2, 0.2, 0.25, 0.25
 FAT_ADDED_COST, SALTED_COST, NO_ENERGY_COST = 0.2, 0.25, 0.6
 CONTRADICTION_COST = 0.5
@@ -236,11 +237,20 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
             cost += COST_DEFAULT
             continue
         changing += 1
+        if w in voc.MADE_INTO and _said_before(info, w) & explained:
+            cost += MADE_INTO_COST  # "Chicken salad sandwich wrap" for "a chicken wrap"
+            continue
         cost += COST_CHANGING if w in voc.CHANGING or partner else COST_OTHER
         if w in info.primary and w not in info.prefix:
             cost += COST_PRIMARY
         cost += FLAVOR_COST * (w in voc.FLAVORS and w in info.lone)  # "Soy milk, chocolate"
     return min(cost, 1.2), changing
+
+
+def _said_before(info: NameInfo, word: str) -> frozenset[str]:
+    """The name's word just before ``word``: "chicken" of "Chicken salad sandwich wrap"."""
+    at = info.ordered.index(word)
+    return frozenset(info.ordered[at - 1 : at]) if at else frozenset()
 
 
 def _match(

@@ -187,6 +187,8 @@ SAID_BY = {
 }
 """Name words a phrase word already says: a "ready-to-serve" soup is a canned one, an orange
 soda is fruit flavored, a ginger ale a soft drink."""
+MADE_INTO = frozenset({"salad"})
+"""Name words that make the food before them another dish: chicken salad is no chicken."""
 ASSORTED = frozenset({"mixed", "assorted"})
 """Name words a food named alone says: "seeds" are any seeds, FNDDS's "Mixed seeds"."""
 SKIN_ON_PARTS = frozenset({"thigh", "drumstick", "wing", "leg"})

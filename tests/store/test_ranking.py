@@ -1327,3 +1327,18 @@ def test_frosting_is_icing_and_a_fruit_flavour_changes_the_cake() -> None:
 SR28_CHOCOLATE_CAKE = (
     "Cake, chocolate, commercially prepared with chocolate frosting, in-store bakery"
 )
+
+
+def test_a_food_made_into_a_salad_is_another_food() -> None:
+    """A chicken wrap is no chicken salad wrap; a tuna sandwich is still FNDDS's tuna salad one."""
+    # similarities and ranks as the retrievers gave them for "chicken wrap"
+    salad = cand("fndds:27540122", "Chicken salad sandwich wrap",
+                 category="Chicken fillet sandwiches", sem=0.565, ranks=(2, None, 35, 2),
+                 synonyms="tortilla; flatbread; turkey; cheese")  # fmt: skip
+    fillet = cand("fndds:27540300", "Chicken fillet wrap sandwich, grilled, from fast food",
+                  category="Chicken fillet sandwiches", sem=0.627, ranks=(6, None, 14, 4),
+                  synonyms="patty; on tortilla; homemade or other place")  # fmt: skip
+    assert best("chicken wrap", salad, fillet) == fillet.name
+    assert best("chicken salad wrap", salad, fillet) == salad.name
+    tuna = cand("fndds:27550720", "Tuna salad sandwich on white", category="Seafood sandwiches")
+    assert best("tuna sandwich", tuna) == tuna.name
