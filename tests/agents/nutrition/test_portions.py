@@ -609,3 +609,10 @@ def test_bowl_of_yogurt_or_dessert_is_a_small_bowl() -> None:
     assert "1 bowl ≈ 1 cup" in yogurt.detail and yogurt.grams < 300
     pasta = resolve("Pasta, cooked", (), 1, "bowl")
     assert "1 bowl ≈ 2 cup" in pasta.detail
+
+
+def test_a_can_of_tuna_is_sr28s_can() -> None:
+    """No tuna record of FNDDS says "can": a can was USDA's typical 90 g, SR28's can is 165 g."""
+    got = resolve("Fish, tuna, NFS", (), 1, "can")
+    assert got.grams == 165 and "SR28 15121" in got.detail
+    assert resolve("Fish, tuna, NFS", (), 0.5, "can").grams == pytest.approx(82.5)
