@@ -616,3 +616,9 @@ def test_a_can_of_tuna_is_sr28s_can() -> None:
     got = resolve("Fish, tuna, NFS", (), 1, "can")
     assert got.grams == 165 and "SR28 15121" in got.detail
     assert resolve("Fish, tuna, NFS", (), 0.5, "can").grams == pytest.approx(82.5)
+
+
+def test_a_bowl_of_hot_cereal_is_a_breakfast_bowl() -> None:
+    """A bowl of oatmeal was the 2-cup bowl of a main dish (480 g); cereal bowls hold 1.5 cups."""
+    oatmeal = resolve("Oatmeal, NFS", (), 1, "bowl")
+    assert "1 bowl ≈ 1.5 cup" in oatmeal.detail and "hot cereal" in oatmeal.detail
