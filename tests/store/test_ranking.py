@@ -1342,3 +1342,14 @@ def test_a_food_made_into_a_salad_is_another_food() -> None:
     assert best("chicken salad wrap", salad, fillet) == salad.name
     tuna = cand("fndds:27550720", "Tuna salad sandwich on white", category="Seafood sandwiches")
     assert best("tuna sandwich", tuna) == tuna.name
+
+
+def test_a_club_named_by_its_meat_is_the_sandwich() -> None:
+    """ "A turkey club" was turkey meat (85 g); it is FNDDS's club sandwich."""
+    assert voc.normalize_phrase("turkey club") == "turkey club sandwich"
+    assert voc.normalize_phrase("club soda") == "carbonated water"
+    turkey = cand("fndds:24201000", "Turkey, NFS", category="Turkey, duck, other poultry",
+                  sem=0.55, ranks=(1, 1, 3, 1))  # fmt: skip
+    club = cand("fndds:27540123", "Club sandwich on white", category="Deli sandwiches",
+                sem=0.62, ranks=(3, 4, 1, 2))  # fmt: skip
+    assert best("turkey club", turkey, club) == club.name
