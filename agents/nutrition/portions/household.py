@@ -26,6 +26,8 @@ _NOT_SPECIFIED = re.compile(r"\bNFS\b|\bNS as to\b")
 """USDA's "1 bottle, NFS", "1 pretzel, NS as to size": the measure for an unstated size."""
 WHOLE_WORDS = frozenset({"whole", "fruit", "full"})
 """Measure words that mean one whole item: "1 fruit", "1 whole", "1 full circle"."""
+WHOLE_MEALS = frozenset({"meal", "dinner", "entree", "platter"})
+"""Measures of a whole plate ("1 meal (11 oz)" of a frozen fried-chicken dinner)."""
 MADE_OF_COUNTED = frozenset({"omelet", "omelette", "frittata", "quiche"})
 """Dishes USDA measures by what went in ("1 egg" of an omelet), not by the dish."""
 
@@ -190,8 +192,8 @@ def _pool(
         ]
         return pool
     pool = [(m, 0) for m in usable if unit in m.units]
-    if not pool and unit == "piece":
-        pool = [(m, 0) for m in usable if _countable(m, tokens)]
+    if not pool and unit == "piece":  # a piece is never a whole meal ("1 meal (11 oz)")
+        pool = [(m, 0) for m in usable if _countable(m, tokens) and not m.words & WHOLE_MEALS]
     looser = UNIT_EQUIVALENTS.get(unit, frozenset())
     if not pool:
         pool = [(m, 0) for m in usable if m.units & looser]

@@ -107,6 +107,10 @@ FNDDS_ROWS: dict[str, list[FnddsRow]] = {
         (3, "1 medium", 400),
         (5, "Quantity not specified", 215),
     ],
+    "28140710": [  # Chicken, fried, with potatoes, vegetable, frozen meal
+        (1, "1 meal (11 oz)", 312),
+        (2, "Quantity not specified", 312),
+    ],
     "58102750": [  # Burrito bowl, chicken
         (1, "1 item, any size", 225),
         (2, "1 cup", 120),
@@ -476,3 +480,11 @@ def test_a_dish_named_for_its_bowl_comes_whole() -> None:
     bowl = resolve("Burrito bowl, chicken", F["58102750"], 1, "bowl")
     assert bowl.grams == 225 and "1 item, any size" in bowl.detail
     assert resolve("Burrito bowl, chicken", F["58102750"], 2, "bowl").grams == 450
+
+
+def test_a_piece_is_never_a_whole_meal() -> None:
+    """ "A piece of fried chicken" was the whole 11-oz frozen fried-chicken dinner (312 g)."""
+    meal = "Chicken, fried, with potatoes, vegetable, frozen meal"
+    piece = resolve(meal, F["28140710"], 1, "piece")
+    assert "1 meal" not in piece.detail and piece.grams != 312
+    assert resolve(meal, F["28140710"], 1).grams == 312  # one such dinner is still the meal
