@@ -199,9 +199,9 @@ def _lead_hit(info: NameInfo, explained: set[str]) -> bool:
     for w in info.ordered:
         if w in explained:
             return True
-        if w not in info.prefix and w not in classes and w not in voc.PREP_OF:
-            if w not in voc.ASSORTED:  # "Mexican pizza" leads with Mexican, "grilled
-                return False  # chicken" and "mixed nuts" with their food
+        passed_over = w in info.prefix or w in classes or w in voc.PREP_OF or w in voc.ASSORTED
+        if not passed_over:
+            return False  # "Mexican pizza" leads with Mexican; "grilled chicken", "mixed nuts"
     return False
 
 

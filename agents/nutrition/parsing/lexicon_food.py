@@ -459,11 +459,11 @@ BREAD_SIDES: frozenset[str] = frozenset(
     """naan nan pita roti chapati chapatti cornbread breadsticks breadstick crackers
     tortillas""".split()
 ) | frozenset({"garlic bread", "dinner roll", "dinner rolls", "pita bread"})
-# Bases a food is put on and eaten with, never one dish with it ("avocado on toast").
 BREAKFAST_SIDES: frozenset[str] = frozenset(
     {"toast", "hash browns", "hash brown", "home fries", "tater tots"}
 )
 """Sides no dish holds either: "an omelette with toast", "eggs with hash browns"."""
+# Bases a food is put on and eaten with, never one dish with it ("avocado on toast").
 SERVED_ON: frozenset[str] = frozenset(
     {"toast", "bagel", "bagels", "cracker", "crackers", "rice cake", "rice cakes"}
 )

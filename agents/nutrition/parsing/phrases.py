@@ -129,6 +129,10 @@ def _tail_phrase(words: list[str]) -> set[str]:
     return {" ".join(words[-n:]) for n in (1, 2, 3) if len(words) >= n}
 
 
+_NEVER_HELD = BREAD_SIDES | BREAKFAST_SIDES
+"""Sides served beside a dish that no dish contains."""
+
+
 def is_base_topping(current: list[Token], phrase: list[Token]) -> bool:
     """Whether "X with Y" is a base and its topping or side ("toast with butter")."""
     base = food_words(current)
@@ -139,8 +143,7 @@ def is_base_topping(current: list[Token], phrase: list[Token]) -> bool:
         return True  # "toast with butter"
     if _tail_phrase(base) & FRUIT_BASES and _tail_phrase(top) & FRUIT_TOPPINGS:
         return True  # "oatmeal with blueberries"
-    beside = BREAD_SIDES | BREAKFAST_SIDES
-    if _tail_phrase(top) & beside and not _tail_phrase(base) & beside:
+    if _tail_phrase(top) & _NEVER_HELD and not _tail_phrase(base) & _NEVER_HELD:
         return True  # "chicken curry with naan", "an omelette with toast"
     return bool(_tail_phrase(top) & SIDES) and not _tail_phrase(base) & CONTAINING_DISHES
 

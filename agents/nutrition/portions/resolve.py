@@ -35,10 +35,10 @@ REFERENCE_GRAMS = 100.0
 UNSIZED_OR_UNRELATED = (0.5, 3.0)
 """Size gaps at which a default-serving row of the stated size beats the food's measure."""
 SIZED_SERVINGS = frozenset({"serving", "side", "helping"})
+"""Vague servings whose stated size names one of the food's own sized items."""
 NAMED_VESSELS = frozenset({"bowl"})
 """Vessels some foods are named for: "Burrito bowl" and "Ramen bowl" come whole (225 g),
 not as 2 cups of the dish."""
-"""Vague servings whose stated size names one of the food's own sized items."""
 
 
 def resolve_portion(
