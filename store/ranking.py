@@ -240,11 +240,22 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
         if w in voc.MADE_INTO and _said_before(info, w) & explained:
             cost += MADE_INTO_COST  # "Chicken salad sandwich wrap" for "a chicken wrap"
             continue
-        cost += COST_CHANGING if w in voc.CHANGING or partner else COST_OTHER
+        added_meat = w in MEATS and not q.words & {"meat", "meats"} and _filling(info, w)
+        cost += COST_CHANGING if w in voc.CHANGING or partner or added_meat else COST_OTHER
         if w in info.primary and w not in info.prefix:
             cost += COST_PRIMARY
         cost += FLAVOR_COST * (w in voc.FLAVORS and w in info.lone)  # "Soy milk, chocolate"
     return min(cost, 1.2), changing
+
+
+def _filling(info: NameInfo, word: str) -> bool:
+    """Whether the word is a meat filling a food that is not itself meat.
+
+    The beef of "Burrito, beef and bean" is; the steak of "Beef, steak, ribeye" and the
+    chicken of "Turkey or chicken burger" (a choice) are not.
+    """
+    lead = next((w for w in info.ordered if w not in info.prefix), None)
+    return word != lead and lead not in ANIMAL_FOODS and word not in info.alternatives
 
 
 def _said_before(info: NameInfo, word: str) -> frozenset[str]:
@@ -322,6 +333,9 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
     """Coverage, lead word and qualifiers, adjusted by nutrition preferences."""
     info = name_info(c.name, c.search_text)
     coverage, explained, missing, contradicted = _match(q, equiv, info)
+    comes_with = _what_comes_with(q, info)
+    if comes_with and info.dish_head in voc.CONDIMENTS:
+        coverage = _head_share(q)  # the words it covers are its sauce's, not the food's
     head = info.primary - voc.CATEGORY_HEADS or info.primary
     head_precision = len(head & explained) / len(head) if head else 0.0
     cost, changing = _qualifier_cost(q, info, explained)
@@ -342,7 +356,7 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
         score -= CORE_MISS_COST * min(len(core), 2)
         score -= MEAT_MISS_COST * bool(MEATS.intersection(core))
         score -= MEAT_MISS_COST * _meat_filling_missed(q, info)
-    attached = _head_only_attached(q, info) or _what_comes_with(q, info)
+    attached = _head_only_attached(q, info) or comes_with
     if q.head_words and (not _names(info, q.head_words) or attached):
         score -= HEAD_MISS_COST  # twice when the name is only what goes with the food
         score -= HEAD_MISS_COST * bool(explained and explained <= q.modifiers or attached)
@@ -365,6 +379,13 @@ def _head_only_attached(q: _Query, info: NameInfo) -> bool:
     if not q.head_words & info.attached:  # most names: nothing attached, or not the head
         return False
     return not q.head_words & ((info.tokens - info.attached) | info.synonyms)
+
+
+def _head_share(q: _Query) -> float:
+    """The share of the phrase its head noun carries."""
+    named = q.head_words | {q.head}
+    head = sum(w for t, w in zip(q.tokens, q.weights, strict=True) if t in named)
+    return head / (sum(q.weights) or 1.0)
 
 
 def _what_comes_with(q: _Query, info: NameInfo) -> bool:

@@ -433,6 +433,7 @@ def test_prepared_names_no_kind_of_the_food(monkeypatch: pytest.MonkeyPatch) -> 
                 category="Soups, Sauces, and Gravies", sem=0.69, ranks=(2, 1, 29, 2))  # fmt: skip
     assert best("prepared noodle soup", beef, nfs) == nfs.name
     monkeypatch.setattr(vocabulary, "OPTIONAL", vocabulary.OPTIONAL - {"prepared"})
+    monkeypatch.setattr(ranking, "_filling", lambda info, word: False)  # beef: not this test's
     ranking._query.cache_clear()
     try:
         assert best("prepared noodle soup", beef, nfs) == beef.name
@@ -1353,3 +1354,37 @@ def test_a_club_named_by_its_meat_is_the_sandwich() -> None:
     club = cand("fndds:27540123", "Club sandwich on white", category="Deli sandwiches",
                 sem=0.62, ranks=(3, 4, 1, 2))  # fmt: skip
     assert best("turkey club", turkey, club) == club.name
+
+
+def test_a_meat_the_phrase_never_said_fills_another_food() -> None:
+    """ "A bean burrito" has no beef in it; "a meat-filled taco" may have steak; a rib eye is
+    the steak it is cut for, and "Turkey or chicken burger" offers the chicken as a choice."""
+    # similarities and ranks as the retrievers gave them for these phrases
+    beef_bean = cand("sr28:21033", "Burrito, beef and bean, frozen", sem=0.73, ranks=(7, 8, 21, 4))
+    with_beans = cand("sr28:21025", "Fast foods, burrito, with beans", category="Fast Foods",
+                      sem=0.71, ranks=(9, None, 25, 20))  # fmt: skip
+    assert best("bean burrito", beef_bean, with_beans) == with_beans.name
+    nfs_dog = cand("fndds:27564000", "Hot dog sandwich, NFS, on white bun", sem=0.67,
+                   ranks=(3, 9, 15, 1))  # fmt: skip
+    beef_dog = cand("fndds:27564010", "Hot dog sandwich, beef, on white bun", sem=0.71,
+                    ranks=(1, 1, 4, 3))  # fmt: skip
+    assert best("hot dog on a bun", beef_dog, nfs_dog) == nfs_dog.name
+    assert best("beef hot dog on a bun", beef_dog, nfs_dog) == beef_dog.name
+    ribeye = cand("fndds:21001010", "Beef, steak, ribeye, NS as to fat eaten", sem=0.41,
+                  ranks=(22, 3, None, None))  # fmt: skip
+    cut = cand("sr28:13916", 'Beef, rib eye, small end (ribs 10-12), separable lean and fat, '
+               'trimmed to 0" fat, select, cooked, broiled', sem=0.52,
+               ranks=(5, None, 3, 5))  # fmt: skip
+    assert best("rib eye", ribeye, cut) == ribeye.name
+
+
+def test_a_sauce_the_food_comes_in_covers_only_the_food() -> None:
+    """What "Enchilada sauce" covers of "enchilada with beans and red-chile sauce" is the
+    sauce's words: as an answer it names only the enchilada, and loses to a beef enchilada
+    even though the beef is a filling the phrase never said."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    sauce = cand("fndds:74402250", "Enchilada sauce, red", category="Tomato-based condiments",
+                 sem=0.79, ranks=(2, 1, 4, 10))  # fmt: skip
+    beef = cand("fndds:58102810", "Enchilada, beef", category="Other Mexican mixed dishes",
+                sem=0.74, ranks=(17, None, 7, 3), synonyms="steak; beans; cheese")  # fmt: skip
+    assert best("enchilada with beans and red-chile sauce", sauce, beef) == beef.name
