@@ -131,7 +131,7 @@ NICHE_WORDS = frozenset({
     "powder", "dehydrated", "ingredient", "school", "restaurant", "formulated", "substitute",
     "diet", "unprepared", "concentrate", "low", "reduced", "free", "light", "nonfat", "fortified",
     "non", "nonalcoholic", "decaffeinated", "stick", "spread", "nectar", "flour", "alaska",
-    "native", "shortening", "giblets",
+    "native", "shortening", "giblets", "condensed",
 })  # fmt: skip
 CATEGORY_HEADS = frozenset({
     "fish", "beverage", "beverages", "cheese", "cereals", "cereal", "nuts", "seeds", "candies",

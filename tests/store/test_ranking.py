@@ -1388,3 +1388,15 @@ def test_a_sauce_the_food_comes_in_covers_only_the_food() -> None:
     beef = cand("fndds:58102810", "Enchilada, beef", category="Other Mexican mixed dishes",
                 sem=0.74, ranks=(17, None, 7, 3), synonyms="steak; beans; cheese")  # fmt: skip
     assert best("enchilada with beans and red-chile sauce", sauce, beef) == beef.name
+
+
+def test_a_condensed_soup_is_no_soup_as_eaten() -> None:
+    """Condensed soup is the concentrate: "vegetable beef soup" is the can made up with water
+    (31 kcal/100 g), not what is in it (63); "condensed milk" still says so itself."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    condensed = cand("sr28:06970", "Soup, vegetable beef, canned, condensed", sem=0.73,
+                     ranks=(5, 2, 19, 1))  # fmt: skip
+    prepared = cand("sr28:06471", "Soup, vegetable beef, canned, prepared with equal volume water",
+                    sem=0.67, ranks=(10, 7, None, 5))  # fmt: skip
+    assert best("vegetable beef soup", condensed, prepared) == prepared.name
+    assert best("condensed vegetable beef soup", condensed, prepared) == condensed.name
