@@ -182,8 +182,11 @@ def _pool(
     usable = [m for m in measures if not (m.skip or m.qns or m.mass or m.volume_unit)]
     if unit in (None, "each"):
         pool = [(m, 0) for m in usable if _countable(m, tokens, said)]
-        if pool and all(m.sizes for m, _ in pool):  # only sized packs ("1 king size"):
-            pool += [(m, 0) for m in usable if "piece" in m.units and not m.sizes]  # one piece
+        sized_only = pool and all(m.sizes for m, _ in pool)
+        if sized_only and not any(size_gap(m.sizes, size, False) == 0 for m, _ in pool):
+            # only packs of other sizes ("1 king size"): one piece; a steak's "1 regular"
+            # is the steak itself, not its "1 piece/slice" (30 g)
+            pool += [(m, 0) for m in usable if "piece" in m.units and not m.sizes]
         wrapped = size is not None or not (pool or any(m.qns for m in measures))
         pool += [
             (m, 1)

@@ -137,6 +137,13 @@ FNDDS_ROWS: dict[str, list[FnddsRow]] = {
         (8, "1 Nabisco Chips Ahoy!", 10.5),
         (16, "Quantity not specified", 60),
     ],
+    "21001000": [  # Steak, NS as to type of meat, NS as to fat eaten
+        (1, "1 piece/slice, any size", 30),
+        (2, "1 thin", 120),
+        (3, "1 regular", 160),
+        (4, "1 thick", 240),
+        (8, "Quantity not specified", 160),
+    ],
     "91745010": [  # Candy, gummy
         (1, "1 piece", 2),
         (2, "1 miniature/bite size/fun size", 15),
@@ -354,6 +361,14 @@ def test_one_item_of_a_food_sold_in_sized_packs_is_a_piece() -> None:
     """ "A gummy fish" is one 2 g piece, not the nearest-to-medium king-size bag."""
     assert resolve("Candy, gummy", F["91745010"], 1, "each").grams == 2
     assert resolve("Candy, gummy", F["91745010"], 1, "each", size="king size").grams == 120
+
+
+def test_a_whole_item_of_the_usual_size_is_no_piece_of_it_fndds_21001000() -> None:
+    """ "A steak" is USDA's regular steak (160 g), not a 30-g piece or slice of one."""
+    steak = "Steak, NS as to type of meat, NS as to fat eaten"
+    assert resolve(steak, F["21001000"], 1, "each").grams == 160
+    assert resolve(steak, F["21001000"], 1, "each", size="large").grams == 240
+    assert resolve(steak, F["21001000"], 1, "slice").grams == 30
 
 
 def test_among_named_measures_the_usual_size_wins() -> None:
