@@ -48,6 +48,7 @@ class NameInfo:
     synonyms: frozenset[str]
     words: frozenset[str]
     branded: bool
+    brand: frozenset[str]  # the all-capital brand's words: "mounds" of "Candies, MOUNDS Candy Bar"
     mixed: bool
     nfs: bool
     skin: str | None
@@ -192,6 +193,7 @@ def name_info(name: str, search_text: str) -> NameInfo:
         synonyms=_synonyms(search_text[len(name) :]) - frozenset(ordered) | examples,
         words=frozenset(WORD.findall(voc.normalize_phrase(lower))),
         branded=bool(_BRAND.search(name)),
+        brand=frozenset(WORD.findall(voc.normalize_phrase(" ".join(_BRAND.findall(name)).lower()))),
         mixed=any(m in f" {voc.NOT_A_DISH.sub(' ', lower)} " for m in MIXED_MARKERS),
         nfs=bool(_NFS.search(lower)),
         skin=_skin(lower),

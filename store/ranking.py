@@ -309,8 +309,9 @@ def _match(
 def _preferences(q: _Query, info: NameInfo, c: Candidate, explained: set[str]) -> float:
     """Nutrition preferences: generic, plain, unsalted, no added fat, usual skin, has energy."""
     score = 0.0
-    if c.is_branded or info.branded:
-        score -= 0.15 if info.words & q.words - voc.DEFAULT_QUALIFIERS else 0.5
+    if c.is_branded or info.branded:  # the brand named, or for unmarked brands any word
+        named = info.brand if info.brand else info.words - voc.DEFAULT_QUALIFIERS
+        score -= 0.15 if named & q.words else 0.5
     if q.plain and info.mixed and not q.words & MIXED_WORDS:
         score -= MIXED_COST
     if info.sides and not all(side & explained for side in info.sides):

@@ -1400,3 +1400,15 @@ def test_a_condensed_soup_is_no_soup_as_eaten() -> None:
                     sem=0.67, ranks=(10, 7, None, 5))  # fmt: skip
     assert best("vegetable beef soup", condensed, prepared) == prepared.name
     assert best("condensed vegetable beef soup", condensed, prepared) == condensed.name
+
+
+def test_a_brand_is_discounted_only_when_the_phrase_names_it() -> None:
+    """ "Protein shake" shares its words with Kellogg's Special K Protein Shake but names
+    no brand: USDA's not-further-specified shake wins; "special k protein shake" keeps it."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    nfs = cand("fndds:95320200", "Nutritional drink or shake, high protein, ready-to-drink, NFS",
+               sem=0.53, ranks=(12, 3, None, 2))  # fmt: skip
+    kellogg = cand("sr28:14641", "Beverages, KELLOGG'S, SPECIAL K Protein Shake", sem=0.67,
+                   ranks=(4, 1, 2, None))  # fmt: skip
+    assert best("protein shake", kellogg, nfs) == nfs.name
+    assert best("special k protein shake", kellogg, nfs) == kellogg.name
