@@ -234,8 +234,9 @@ def dish_chain_end(tokens: list[Token], i: int, current: list[Token]) -> int:
         element = tokens[k:end]
         if not element or starts_item(element):
             return -1
-        if saw_and and set(food_words(element)) & DISH_HEADS:
-            return end
+        words = food_words(element)
+        if saw_and and set(words) & DISH_HEADS and len(words) > 1:
+            return end  # "and tomato club sandwich"; "hummus and pita" is two foods
         if len(food_words(element)) > 2:
             return -1
         j = end

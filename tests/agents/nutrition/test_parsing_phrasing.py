@@ -502,3 +502,22 @@ def test_a_mass_after_the_food_may_be_in_words() -> None:
 def test_a_percent_in_words_is_the_percent_a_usda_name_says(text: str, food: str) -> None:
     """ "One percent milk" lost its number and read as any milk."""
     assert [i.food for i in parse_meal(text)] == [food]
+
+
+@pytest.mark.parametrize(
+    ("text", "foods"),
+    [
+        ("hummus and pita", ["hummus", "pita"]),
+        ("soup and salad", ["soup", "salad"]),
+        ("chips and dip", ["chips", "dip"]),
+        ("a ham and cheese sandwich", ["ham and cheese sandwich"]),
+        ("a chicken, bacon, and tomato club sandwich", ["chicken bacon and tomato club sandwich"]),
+        ("a strawberry and banana smoothie", ["strawberry and banana smoothie"]),
+    ],
+)
+def test_a_list_ends_in_one_dish_only_when_its_last_food_names_the_dish(
+    text: str, foods: list[str]
+) -> None:
+    """ "Ham and cheese sandwich" is one sandwich of both; "hummus and pita" is two foods, a
+    pita alone (was one item, hummus, the pita lost)."""
+    assert [i.food for i in parse_meal(text)] == foods
