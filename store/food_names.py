@@ -67,6 +67,7 @@ class NameInfo:
     product: frozenset[str] = frozenset()  # the example product's words: "kind fruit nut"
     product_brand: frozenset[str] = frozenset()  # its all-capital brand words: "kind"
     designates: frozenset[str] = frozenset()  # phrases FNDDS files here: "tea" ("tea, NS as to")
+    unsaid_default: frozenset[str] = frozenset()  # "; NS as to icing": the record when unsaid
 
 
 def _is_category(segment: list[str], following: list[str]) -> bool:
@@ -100,6 +101,20 @@ def _restating(lower: str, unstated: list[list[str]]) -> frozenset[str]:
     aside = {t for seg in unstated for t in seg} | set(tokens(" ".join(voc.NOTES.findall(lower))))
     rest = [seg for seg in voc.NOTES.sub(",", lower).split(",") if "ns as to" not in seg]
     return frozenset(aside - set(tokens(",".join(rest))))
+
+
+def _unsaid_default(synonyms: str) -> frozenset[str]:
+    """What FNDDS files here when a phrase leaves it unsaid: "icing" of "; NS as to icing".
+
+    "Cake or cupcake, chocolate, no icing ; NS as to icing" is the chocolate cake of a
+    phrase that says nothing about icing, as "Cream, heavy ; NS as to heavy or light" is
+    plain cream.
+    """
+    found: set[str] = set()
+    for part in synonyms.lower().split(";"):
+        if part.strip().startswith("ns as to "):
+            found.update(tokens(part.strip()[len("ns as to ") :]))
+    return frozenset(found)
 
 
 _ATTACHED = re.compile(r"\b(?:" + "|".join(sorted(voc.ATTACHING)) + r")\b")
@@ -212,4 +227,5 @@ def name_info(name: str, search_text: str) -> NameInfo:
         product=examples,
         product_brand=examples & frozenset(tokens(" ".join(_CAPITALS.findall(name)))),
         designates=voc.designations(name, search_text),
+        unsaid_default=_unsaid_default(search_text[len(name) :]),
     )

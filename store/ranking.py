@@ -221,6 +221,10 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
     classes = _classes_said(explained)
     said = set(q.tokens) if info.product else set()  # most names give no example product
     product = len(info.product & said) >= 2 or bool(info.product_brand & said)
+    # "Chicken or turkey and rice" offers turkey for the chicken said; "Taco or tostada
+    # salad" is a salad, whatever its taco is
+    alternative_of_said = bool(explained & info.primary) and not _made_into_other_dish(q, info)
+    unsaid_default = not info.unsaid_default & q.words  # FNDDS's record for "NS as to icing"
     for w in info.ordered:
         if w in explained or w in q.words:
             continue
@@ -233,6 +237,9 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
         restates = restates or bool(voc.SAID_BY.get(w, frozenset()) & q.words)
         restates = restates or (q.bare and w in voc.ASSORTED)  # "seeds": "Mixed seeds"
         restates = restates or (product and w in info.product)  # the named product's words
+        restates = restates or (w in info.alternatives and alternative_of_said)
+        restates = restates or (w in info.negated and w in voc.CONDIMENTS)  # "no sauce": plain
+        restates = restates or (unsaid_default and w in info.unsaid_default - info.primary)
         if restates or w in info.prefix or w in info.restating or (nfs_class and w in info.primary):
             cost += COST_DEFAULT
             continue

@@ -1412,3 +1412,47 @@ def test_a_brand_is_discounted_only_when_the_phrase_names_it() -> None:
                    ranks=(4, 1, 2, None))  # fmt: skip
     assert best("protein shake", kellogg, nfs) == nfs.name
     assert best("special k protein shake", kellogg, nfs) == kellogg.name
+
+
+def test_an_alternative_the_name_offers_restates_the_food_said() -> None:
+    """ "Chicken or turkey and rice, no sauce" offers turkey for the chicken of "chicken and
+    rice" and is the plain dish: no changing word, so it beats fried rice with chicken. A
+    taco's "Taco or tostada salad" stays a salad."""
+    # similarities and ranks as the retrievers gave them for these phrases
+    either = cand("fndds:27250110", "Chicken or turkey and rice, no sauce", sem=0.76,
+                  ranks=(20, None, 23, 6))  # fmt: skip
+    fried = cand("fndds:58150310", "Rice, fried, with chicken", sem=0.84, ranks=(15, None, 2, 4))
+    assert best("chicken and rice", fried, either) == either.name
+    salad = cand("fndds:58101800", "Taco or tostada salad with meat and sour cream", sem=0.71,
+                 ranks=(2, 1, 9, 1))  # fmt: skip
+    taco = cand("fndds:58101320", "Taco, meat, no cheese", sem=0.65, ranks=(None, None, 29, 12))
+    assert best("taco with meat and sour cream", salad, taco) == taco.name
+
+
+def test_fndds_record_for_an_unsaid_qualifier_restates_the_food() -> None:
+    """FNDDS files plain "soy milk" under "Soy milk, sweetened ; NS as to sweetened": its
+    "sweetened" adds nothing to a phrase that does not say it; "unsweetened soy milk" keeps
+    the unsweetened one."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    sweetened = cand("fndds:11320000", "Soy milk, sweetened", sem=0.69, ranks=(13, 1, 32, 1),
+                     synonyms="NS as to sweetened")  # fmt: skip
+    unsweetened = cand("fndds:11320100", "Soy milk, unsweetened", sem=0.74, ranks=(10, 5, 10, 3),
+                       synonyms="light")  # fmt: skip
+    assert best("soy milk", unsweetened, sweetened) == sweetened.name
+    assert best("unsweetened soy milk", unsweetened, sweetened) == unsweetened.name
+    assert name_info(
+        "Soy milk, sweetened", "Soy milk, sweetened ; NS as to sweetened"
+    ).unsaid_default == {"sweetened"}
+
+
+def test_a_flourless_cake_is_another_cake() -> None:
+    """ "Chocolate cake" was FNDDS's flourless chocolate cake; "flourless" changes the food
+    as much as a flavour does: a cake without icing is the answer, not a cake without flour."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    flourless = cand("fndds:53105396", "Cake, chocolate, flourless", sem=0.74, ranks=(4, 3, 4, 2))
+    usual = cand("fndds:53105275", "Cake or cupcake, chocolate, no icing", sem=0.68,
+                 ranks=(27, 9, 32, 6), synonyms="NS as to icing")  # fmt: skip
+    recipe = cand("sr28:18101", "Cake, chocolate, prepared from recipe without frosting",
+                  sem=0.68, ranks=(29, 5, 36, 10))  # fmt: skip
+    assert best("chocolate cake", flourless, usual, recipe) != flourless.name
+    assert best("flourless chocolate cake", flourless, usual, recipe) == flourless.name
