@@ -27,7 +27,7 @@ SYNONYMS = {
     "wiener": "frankfurter", "ceasar": "caesar", "wholemeal": "whole wheat",
     "peeled": "without skin", "potsticker": "pot sticker",
     "cheesesteak": "cheese steak sandwich", "milkshake": "milk shake",
-    "fruity": "fruit",
+    "fruity": "fruit", "veggie": "vegetable", "veggy": "vegetable",
 }  # fmt: skip
 STOP = {"a", "an", "the", "of", "with", "and", "or", "in", "on", "my", "some", "plain", "fresh",
         "regular", "homemade", "serving", "piece", "pieces", "philly"}  # fmt: skip

@@ -1456,3 +1456,14 @@ def test_a_flourless_cake_is_another_cake() -> None:
                   sem=0.68, ranks=(29, 5, 36, 10))  # fmt: skip
     assert best("chocolate cake", flourless, usual, recipe) != flourless.name
     assert best("flourless chocolate cake", flourless, usual, recipe) == flourless.name
+
+
+def test_veggie_is_vegetable() -> None:
+    """ "A veggie wrap" was a veggie burger on a bun (the wrap's name says "Vegetable"); a
+    veggie burger stays one, as both sides read the same word."""
+    assert tokens("veggie wrap") == tokens("vegetable wrap")
+    assert tokens("veggies") == ["vegetable"]
+    burger = cand("fndds:27520300", "Veggie burger, on bun", sem=0.49, ranks=(18, None, None, 1))
+    wrap = cand("fndds:27540250", "Vegetable sandwich wrap", sem=0.47, ranks=(None, None, 4, 9))
+    assert best("veggie wrap", burger, wrap) == wrap.name
+    assert best("veggie burger", burger, wrap) == burger.name
