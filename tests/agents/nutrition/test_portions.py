@@ -622,3 +622,13 @@ def test_a_bowl_of_hot_cereal_is_a_breakfast_bowl() -> None:
     """A bowl of oatmeal was the 2-cup bowl of a main dish (480 g); cereal bowls hold 1.5 cups."""
     oatmeal = resolve("Oatmeal, NFS", (), 1, "bowl")
     assert "1 bowl ≈ 1.5 cup" in oatmeal.detail and "hot cereal" in oatmeal.detail
+
+
+def test_only_a_leafy_salad_is_a_loose_three_cup_bowl() -> None:
+    """Leafy greens are loose (a 3-cup bowl); a bowl of fruit or potato salad is no heap of
+    lettuce: it was 3 cups (450 g of fruit salad, 750 g of potato salad)."""
+    assert "1 bowl ≈ 3 cup" in resolve("Spinach salad, no dressing", (), 1, "bowl").detail
+    greens = resolve("Lettuce, salad with assorted vegetables, no dressing", (), 1, "plate")
+    assert "1 plate ≈ 3 cup" in greens.detail
+    for dense in ("Fruit salad, fresh or raw, no dressing", "Potato salad", "Tuna salad"):
+        assert "1 bowl ≈ 2 cup" in resolve(dense, (), 1, "bowl").detail, dense
