@@ -71,7 +71,7 @@ DESIGNATED_BONUS = 1.0  # FNDDS files the phrase itself here: "Tea, ..., black ;
 BABY_FOOD = frozenset({"babyfood", "baby", "toddler", "infant"})
 FOR_BABIES = BABY_FOOD | {"junior", "strained", "gerber", "teething", "stage", "jar"}
 BABY_COST = 0.4  # on top of the niche cost: baby food is never what an unqualified food is
-SKIN_COST, SKIN_GUESS_COST = 0.2, 0.05  # against the usual way; a guess where there is none
+SKIN_COST, SKIN_GUESS_COST = 0.2, 0.1  # against the usual way; a guess where there is none
 
 
 @dataclass(frozen=True, slots=True)

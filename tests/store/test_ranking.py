@@ -1467,3 +1467,17 @@ def test_veggie_is_vegetable() -> None:
     wrap = cand("fndds:27540250", "Vegetable sandwich wrap", sem=0.47, ranks=(None, None, 4, 9))
     assert best("veggie wrap", burger, wrap) == wrap.name
     assert best("veggie burger", burger, wrap) == burger.name
+
+
+def test_without_a_part_the_record_that_leaves_the_skin_unsaid_wins() -> None:
+    """ "Grilled chicken" names no part, so no usual skin: the record "NS as to skin eaten"
+    beats the one that guesses the skin was eaten (fused ranks favoured the guess)."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    base = "Chicken, NS as to part, grilled without sauce"
+    eaten = cand("fndds:24103055", f"{base}, skin eaten", sem=0.65, ranks=(37, None, 15, 8))
+    unsaid = cand("fndds:24103050", f"{base}, NS as to skin eaten", sem=0.63,
+                  ranks=(None, None, 40, 4))  # fmt: skip
+    not_eaten = cand("fndds:24103060", f"{base}, skin not eaten", sem=0.65,
+                     ranks=(39, None, 26, 14))  # fmt: skip
+    assert best("grilled chicken", eaten, unsaid, not_eaten) == unsaid.name
+    assert best("grilled chicken with the skin", eaten, unsaid, not_eaten) == eaten.name
