@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agents.nutrition.parsing.tokens import Token
+from agents.nutrition.parsing.units import read_measure, read_serving
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen".split()
 _TEENS = "fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -142,3 +143,26 @@ def read_quantity(tokens: list[Token], i: int) -> Quantity | None:
         return Quantity(word + frac, j)
     word, j = _range_tail(tokens, i + 1, word)
     return Quantity(word, j)
+
+
+def fold_fraction_after_unit(tokens: list[Token]) -> list[Token]:
+    """Read "a cup and a half" as "1.5 cup": the fraction trails the unit it adds to.
+
+    Left alone, the "and" starts a new item: "a cup and a half of milk" was half a milk.
+    """
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        whole = 1.0 if tok.low in ARTICLES else number_at(tok)
+        unit = read_measure(tokens, i + 1) or read_serving(tokens, i + 1) if whole else None
+        frac, end = _fraction_tail(tokens, unit.end) if unit else (0.0, i)
+        if whole is None or unit is None or not frac or _low(tokens, unit.end) != "and":
+            out.append(tok)
+            i += 1
+            continue
+        value = whole + frac
+        number = Token(f"{value:g}", f"{value:g}", tok.start, tok.end, "num", value)
+        out += [number, *tokens[i + 1 : unit.end]]
+        i = end
+    return out

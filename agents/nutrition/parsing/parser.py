@@ -13,6 +13,7 @@ from agents.nutrition.parsing.lexicon_food import (
 from agents.nutrition.parsing.meals import find_meals, meal_for
 from agents.nutrition.parsing.measures import Totals
 from agents.nutrition.parsing.model import Draft, ParsedItem
+from agents.nutrition.parsing.numbers import fold_fraction_after_unit
 from agents.nutrition.parsing.segment import Segment, split_clause
 from agents.nutrition.parsing.tagger import tag
 from agents.nutrition.parsing.tokens import Token, tokenize
@@ -210,7 +211,7 @@ def parse_meal(text: str) -> list[ParsedItem]:
     """Split a meal description (one sentence or a whole day) into food items."""
     drafts: list[Draft] = []
     carried: str | None = None
-    for clause in split_clauses(tokenize(text), text):
+    for clause in split_clauses(fold_fraction_after_unit(tokenize(text)), text):
         mentions, dropped = find_meals(clause)
         positions = [i for i in range(len(clause)) if i not in dropped]
         segments = _split_at_colon([clause[i] for i in positions], positions, clause)

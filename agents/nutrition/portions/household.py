@@ -162,7 +162,7 @@ def count_candidates(
     amount. ``implied_size`` stands in for an unstated size. A measure named by the
     user's own words (``said``: "a Little Debbie pie" ↔ "1 Little Debbie") comes first.
     """
-    ranked = _rank_counts(measures, unit, size, implied_size, tokens, said)
+    ranked = _rank_counts(measures, unit, size, implied_size, tokens, said, quantity < 1)
     return [Candidate(m, quantity / m.amount_of(unit), gap) for m, gap in ranked]
 
 
@@ -216,6 +216,7 @@ def _rank_counts(
     implied_size: str | None,
     tokens: frozenset[str],
     said: frozenset[str],
+    part: bool = False,
 ) -> tuple[tuple[Measure, float], ...]:
     target = size or implied_size
     explicit = size is not None
@@ -223,7 +224,13 @@ def _rank_counts(
     extra = said - tokens - WHOLE_WORDS
     scored = []
     pool = _pool(measures, unit, size, known, extra, said)
-    if target is None and unit in (None, "each") and any(PERSONAL in m.sizes for m, _ in pool):
+    alone = not part  # "a quarter of a pizza" is a share of one bigger than a personal pizza
+    if (
+        target is None
+        and alone
+        and unit in (None, "each")
+        and any(PERSONAL in m.sizes for m, _ in pool)
+    ):
         target = PERSONAL  # "a frozen pizza" eaten alone: not the medium one a family shares
     for m, tier in pool:
         named = bool(m.words & extra)

@@ -521,3 +521,24 @@ def test_a_list_ends_in_one_dish_only_when_its_last_food_names_the_dish(
     """ "Ham and cheese sandwich" is one sandwich of both; "hummus and pita" is two foods, a
     pita alone (was one item, hummus, the pita lost)."""
     assert [i.food for i in parse_meal(text)] == foods
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "unit"),
+    [
+        ("a cup and a half of milk", 1.5, "cup"),
+        ("two cups and a half of rice", 2.5, "cup"),
+        ("an ounce and a half of cheese", 1.5, "oz"),
+        ("a slice and a half of pizza", 1.5, "slice"),
+    ],
+)
+def test_a_fraction_after_the_unit_adds_to_it(text: str, quantity: float, unit: str) -> None:
+    """ "A cup and a half of milk" was half a milk: the "and" started a new item."""
+    (item,) = parse_meal(text)
+    assert (item.quantity, item.unit) == (quantity, unit)
+    assert item.text == text
+
+
+def test_a_second_amount_after_and_is_still_its_own_item() -> None:
+    rice, beans = parse_meal("a cup of rice and a half cup of beans")
+    assert (rice.food, rice.quantity, beans.food, beans.quantity) == ("rice", 1.0, "beans", 0.5)

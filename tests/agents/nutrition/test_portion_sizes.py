@@ -456,6 +456,8 @@ def test_a_pizza_eaten_alone_is_the_personal_one_fndds_58106200() -> None:
     assert resolve(name, F["58106200"], 1, "each").grams == 209
     assert resolve(name, F["58106200"], 1, "each", "medium").grams == 581
     assert resolve(name, F["58106200"], 2, "slice").grams == 194  # two pieces, NFS
+    # a share of a pizza is a share of one bigger than a personal pizza: the medium one
+    assert resolve(name, F["58106200"], 0.25, "each").grams == pytest.approx(581 / 4)
 
 
 def test_a_fast_food_burrito_without_a_burrito_measure_takes_usda_burrito_sr28_21060() -> None:
