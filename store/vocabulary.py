@@ -113,7 +113,7 @@ CHANGING = frozenset({
     "peanut", "almond", "stuffed", "glazed", "creamed", "candied", "pickled", "flavored", "with",
     "filled", "frosted", "iced", "smoked", "spiced", "seasoned", "sweet", "sour", "spicy", "hot",
     "imitation", "meatless", "vegetarian", "vegan", "sugar", "mix", "bottled", "roll", "neck",
-    "flourless",
+    "flourless", "big",
     "giblets", "bacon", "spinach", "lactose", "soy", "goat", "sheep", "buffalo", "kids", "decaf",
     "instant", "canned", "bottle", "juice", "baby", "toddler", "infant", "school", "light",
     "diet", "low", "reduced", "nonfat", "free", "fortified", "sweetened", "unsweetened", "dried",

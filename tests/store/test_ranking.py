@@ -1481,3 +1481,13 @@ def test_without_a_part_the_record_that_leaves_the_skin_unsaid_wins() -> None:
                      ranks=(39, None, 26, 14))  # fmt: skip
     assert best("grilled chicken", eaten, unsaid, not_eaten) == unsaid.name
     assert best("grilled chicken with the skin", eaten, unsaid, not_eaten) == eaten.name
+
+
+def test_a_big_version_is_another_food_unless_said() -> None:
+    """ "A Kit Kat bar" was Hershey's Big Kat (55 g a bar); the wafer bar is the Kit Kat."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    big = cand("sr28:19250", "Candies, HERSHEY, KIT KAT BIG KAT Bar", sem=0.76,
+               ranks=(2, 2, 2, None))  # fmt: skip
+    wafer = cand("sr28:19109", "Candies, KIT KAT Wafer Bar", sem=0.72, ranks=(4, 4, 4, None))
+    assert best("kit kat bar", big, wafer) == wafer.name
+    assert best("big kat bar", big, wafer) == big.name
