@@ -188,6 +188,10 @@ def _pool(
             # is the steak itself, not its "1 piece/slice" (30 g)
             pool += [(m, 0) for m in usable if "piece" in m.units and not m.sizes]
         wrapped = size is not None or not (pool or any(m.qns for m in measures))
+        # only a far size to count by ("1 miniature" for a Reese's cup): its wrapper too
+        wrapped = (
+            wrapped or bool(pool) and all(size_gap(m.sizes, None, False) >= 2 for m, _ in pool)
+        )
         pool += [
             (m, 1)
             for m in usable

@@ -44,6 +44,11 @@ SR28_ROWS: dict[str, list[Sr28Row]] = {
         (4, 1, "bar king size", 103),
     ],
     "19250": [(1, 1, "bar 1.94 oz", 55), (2, 1, "bar king size 2.8 oz", 79)],
+    "19150": [  # Candies, REESE'S Peanut Butter Cups
+        (1, 1, "package 0.6 oz 1 cup", 17),
+        (2, 1, "package 1.6 oz 2 cups", 45),
+        (3, 1, "miniature", 7.0),
+    ],
     "21124": [(1, 6, "inch sub", 196), (2, 12, "inch sub", 391)],  # cold cut sub
     "19120": [(1, 1, "bar, miniature", 7.0), (2, 1, "bar (1.55 oz)", 44), (3, 1, "cup chips", 168)],
 }
@@ -369,6 +374,14 @@ def test_a_whole_item_of_the_usual_size_is_no_piece_of_it_fndds_21001000() -> No
     assert resolve(steak, F["21001000"], 1, "each").grams == 160
     assert resolve(steak, F["21001000"], 1, "each", size="large").grams == 240
     assert resolve(steak, F["21001000"], 1, "slice").grams == 30
+
+
+def test_a_far_size_is_no_count_when_the_wrapped_item_is_the_usual_one_sr28_19150() -> None:
+    """ "Two Reese's cups" were two miniatures (14 g): the only unwrapped count is a far
+    size, so the one-cup package counts too (34 g); "a miniature" still takes it (7 g)."""
+    name = "Candies, REESE'S Peanut Butter Cups"
+    assert resolve(name, S["19150"], 2, "each").grams == 34
+    assert resolve(name, S["19150"], 1, "each", size="miniature").grams == 7
 
 
 def test_among_named_measures_the_usual_size_wins() -> None:
