@@ -365,6 +365,8 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
         score -= MEAT_MISS_COST * bool(MEATS.intersection(core))
         score -= MEAT_MISS_COST * _meat_filling_missed(q, info)
     attached = _head_only_attached(q, info) or comes_with
+    if q.bare and _bare_only_attached(q, equiv, info):
+        score -= 2 * HEAD_MISS_COST  # "McFlurry with OREO cookies" for "oreo"
     if q.head_words and (not _names(info, q.head_words) or attached):
         score -= HEAD_MISS_COST  # twice when the name is only what goes with the food
         score -= HEAD_MISS_COST * bool(explained and explained <= q.modifiers or attached)
@@ -387,6 +389,14 @@ def _head_only_attached(q: _Query, info: NameInfo) -> bool:
     if not q.head_words & info.attached:  # most names: nothing attached, or not the head
         return False
     return not q.head_words & ((info.tokens - info.attached) | info.synonyms)
+
+
+def _bare_only_attached(q: _Query, equiv: dict[str, frozenset[str]], info: NameInfo) -> bool:
+    """A food named alone is only what the name's food comes with ("with OREO cookies")."""
+    words = equiv.get(q.tokens[0], frozenset(q.tokens[:1]))
+    return bool(words & info.attached) and not words & (
+        (info.tokens - info.attached) | info.synonyms
+    )
 
 
 def _head_share(q: _Query) -> float:

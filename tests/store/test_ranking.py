@@ -1491,3 +1491,15 @@ def test_a_big_version_is_another_food_unless_said() -> None:
     wafer = cand("sr28:19109", "Candies, KIT KAT Wafer Bar", sem=0.72, ranks=(4, 4, 4, None))
     assert best("kit kat bar", big, wafer) == wafer.name
     assert best("big kat bar", big, wafer) == big.name
+
+
+def test_a_food_named_alone_is_not_what_another_food_comes_with() -> None:
+    """ "An Oreo" was McDonald's McFlurry with OREO cookies (337 g): the cookies are only
+    what the McFlurry comes with; FNDDS's chocolate sandwich cookie lists Oreo."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    mcflurry = cand("sr28:21339", "McDONALD'S, McFLURRY with OREO cookies", sem=0.51,
+                    ranks=(5, 2, 5, None))  # fmt: skip
+    oreo = cand("fndds:53209015", "Cookie, chocolate sandwich", sem=0.72, ranks=(3, None, 1, 3),
+                synonyms="Oreo")  # fmt: skip
+    assert best("oreo", mcflurry, oreo) == oreo.name
+    assert best("mcflurry with oreo", mcflurry, oreo) == mcflurry.name
