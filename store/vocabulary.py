@@ -392,7 +392,7 @@ CONDIMENTS = SAUCES | {"dressing", "syrup", "topping", "frosting", "icing", "gla
 """What goes on a food; a name that is one answers no phrase that does not say it."""
 OTHER_DISHES = frozenset({"salad", "soup", "stew", "casserole", "pie"}) | SAUCES
 """Dishes a food's name makes a kind of: a taco salad is no taco, chicken soup no chicken."""
-OTHER_DISHES_OF_ONE_WORD = OTHER_DISHES - SAUCES | {"sandwich"}
+OTHER_DISHES_OF_ONE_WORD = OTHER_DISHES - SAUCES | {"sandwich", "chip"}
 """The same for a food named alone: "Nutella sandwich" is no nutella, "Pesto sauce" is pesto."""
 MODIFIERS_START = frozenset({
     "with", "without", "filled", "topped", "stuffed", "loaded", "served", "made", "in", "on",

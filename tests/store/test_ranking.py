@@ -1503,3 +1503,14 @@ def test_a_food_named_alone_is_not_what_another_food_comes_with() -> None:
                 synonyms="Oreo")  # fmt: skip
     assert best("oreo", mcflurry, oreo) == oreo.name
     assert best("mcflurry with oreo", mcflurry, oreo) == mcflurry.name
+
+
+def test_a_food_named_alone_is_no_chips_made_of_it() -> None:
+    """ "A pita" was FNDDS's pita chips (3 g a chip); chips of a food are another food."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    chips = cand("fndds:54402700", "Pita chips", sem=0.38, ranks=(1, 1, None, 1),
+                 synonyms="all flavors; salted; pita crackers")  # fmt: skip
+    bread = cand("fndds:51109100", "Bread, pita", sem=0.36, ranks=(22, 3, None, 3),
+                 synonyms="Greek; Sahara; Arab; pocket; flatbread")  # fmt: skip
+    assert best("pita", chips, bread) == bread.name
+    assert best("pita chips", chips, bread) == chips.name
