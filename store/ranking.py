@@ -59,6 +59,8 @@ MEATS = frozenset({
     "veal", "fish", "shrimp", "chorizo",
 })  # fmt: skip
 """What a meatless or vegetarian phrase says the food has none of."""
+ANY_MEAT = frozenset({"meat", "meats"})
+"""Words by which a phrase allows any meat ("a meat-filled taco" may have steak)."""
 ANIMAL_FOODS = MEATS | frozenset({
     *voc.KINDS_OF["meat"], *voc.KINDS_OF["poultry"], "crab", "lobster", "clam", "clams",
     "oyster", "oysters", "tuna", "salmon", "seafood", "duck", "carnita", "carnitas",
@@ -247,7 +249,7 @@ def _qualifier_cost(q: _Query, info: NameInfo, explained: set[str]) -> tuple[flo
         if w in voc.MADE_INTO and _said_before(info, w) & explained:
             cost += MADE_INTO_COST  # "Chicken salad sandwich wrap" for "a chicken wrap"
             continue
-        added_meat = w in MEATS and not q.words & {"meat", "meats"} and _filling(info, w)
+        added_meat = w in MEATS and not q.words & ANY_MEAT and _filling(info, w)
         cost += COST_CHANGING if w in voc.CHANGING or partner or added_meat else COST_OTHER
         if w in info.primary and w not in info.prefix:
             cost += COST_PRIMARY

@@ -155,7 +155,7 @@ def fold_fraction_after_unit(tokens: list[Token]) -> list[Token]:
     while i < len(tokens):
         tok = tokens[i]
         whole = 1.0 if tok.low in ARTICLES else number_at(tok)
-        unit = read_measure(tokens, i + 1) or read_serving(tokens, i + 1) if whole else None
+        unit = (read_measure(tokens, i + 1) or read_serving(tokens, i + 1)) if whole else None
         frac, end = _fraction_tail(tokens, unit.end) if unit else (0.0, i)
         if whole is None or unit is None or not frac or _low(tokens, unit.end) != "and":
             out.append(tok)

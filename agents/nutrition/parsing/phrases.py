@@ -237,7 +237,7 @@ def dish_chain_end(tokens: list[Token], i: int, current: list[Token]) -> int:
         words = food_words(element)
         if saw_and and set(words) & DISH_HEADS and len(words) > 1:
             return end  # "and tomato club sandwich"; "hummus and pita" is two foods
-        if len(food_words(element)) > 2:
+        if len(words) > 2:
             return -1
         j = end
     return -1

@@ -189,9 +189,8 @@ def _pool(
             pool += [(m, 0) for m in usable if "piece" in m.units and not m.sizes]
         wrapped = size is not None or not (pool or any(m.qns for m in measures))
         # only a far size to count by ("1 miniature" for a Reese's cup): its wrapper too
-        wrapped = (
-            wrapped or bool(pool) and all(size_gap(m.sizes, None, False) >= 2 for m, _ in pool)
-        )
+        far = bool(pool) and all(size_gap(m.sizes, None, False) >= 2 for m, _ in pool)
+        wrapped = wrapped or far
         pool += [
             (m, 1)
             for m in usable
@@ -228,14 +227,11 @@ def _rank_counts(
     extra = said - tokens - WHOLE_WORDS
     scored = []
     pool = _pool(measures, unit, size, known, extra, said)
-    alone = not part  # "a quarter of a pizza" is a share of one bigger than a personal pizza
-    if (
-        target is None
-        and alone
-        and unit in (None, "each")
-        and any(PERSONAL in m.sizes for m, _ in pool)
-    ):
-        target = PERSONAL  # "a frozen pizza" eaten alone: not the medium one a family shares
+    # "a frozen pizza" eaten alone is the personal one, not the medium one a family shares;
+    # "a quarter of a pizza" (``part``) is a share of one bigger than that
+    personal = any(PERSONAL in m.sizes for m, _ in pool)
+    if target is None and not part and unit in (None, "each") and personal:
+        target = PERSONAL
     for m, tier in pool:
         named = bool(m.words & extra)
         gap = size_gap(m.sizes, target, explicit) if m.sizes or explicit else 0.0
