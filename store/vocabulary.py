@@ -407,8 +407,8 @@ _DESCRIBED_BY = re.compile(
 """A hyphenated participle compound before the food: "cream-filled donut", "meat-filled taco"."""
 
 
-AFTER_THE_FOOD = frozenset({"supreme", "deluxe"})
-"""Menu words that follow the food they dress up: "Taco Supreme", "Crunchwrap Supreme"."""
+AFTER_THE_FOOD = frozenset({"supreme", "deluxe", "lean"})
+"""Words that follow the food they describe: "Taco Supreme", "beef burger 85% lean"."""
 
 
 def head_word(text: str) -> tuple[str | None, frozenset[str]]:
@@ -426,8 +426,8 @@ def head_word(text: str) -> tuple[str | None, frozenset[str]]:
     if 1 < cut < len(words) and words[cut - 1].endswith("ed"):
         cut -= 1  # "tea enhanced with lemon", "chicken fried in oil": the verb is no food
     heads = tokens(" ".join(words[:cut]))
-    while len(heads) > 1 and heads[-1] in AFTER_THE_FOOD:
-        heads.pop()  # "a soft taco supreme" is a taco
+    while len(heads) > 1 and (heads[-1] in AFTER_THE_FOOD or heads[-1].endswith("%")):
+        heads.pop()  # "a soft taco supreme" is a taco, "a burger 85% lean" a burger
     return (heads[-1] if heads else None), frozenset(tokens(" ".join(words[cut:])) + extras)
 
 

@@ -1514,3 +1514,16 @@ def test_a_food_named_alone_is_no_chips_made_of_it() -> None:
                  synonyms="Greek; Sahara; Arab; pocket; flatbread")  # fmt: skip
     assert best("pita", chips, bread) == bread.name
     assert best("pita chips", chips, bread) == chips.name
+
+
+def test_a_leanness_after_the_food_is_no_head() -> None:
+    """ "Beef burger 85% lean on a hamburger bun" is a burger, not "lean": the hamburger on a
+    bun now outranks the bare ground-beef patty that lacks the bun."""
+    assert voc.head_word("beef burger 85% lean on hamburger bun")[0] == "hamburger"
+    assert voc.head_word("ground turkey 93% lean")[0] == "turkey"
+    # similarities and ranks as the retrievers gave them for this phrase
+    burger = cand("fndds:27510210", "Hamburger, on white bun, 1 medium patty", sem=0.48,
+                  ranks=(2, None, None, 2))  # fmt: skip
+    loaf = cand("sr28:23572", "Beef, ground, 85% lean meat / 15% fat, loaf, cooked, baked",
+                sem=0.57, ranks=(3, None, None, 8))  # fmt: skip
+    assert best("quarter-pound beef burger 85% lean on hamburger bun", loaf, burger) == burger.name
