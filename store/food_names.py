@@ -112,8 +112,9 @@ def _unsaid_default(synonyms: str) -> frozenset[str]:
     """
     found: set[str] = set()
     for part in synonyms.lower().split(";"):
-        if part.strip().startswith("ns as to "):
-            found.update(tokens(part.strip()[len("ns as to ") :]))
+        before, marker, what = part.strip().partition("ns as to ")
+        if marker and not before:
+            found.update(tokens(what))
     return frozenset(found)
 
 
@@ -198,6 +199,7 @@ def name_info(name: str, search_text: str) -> NameInfo:
     stated = {t for seg in segments if seg not in unstated for t in seg}
     negated = voc.absent_words(lower)
     dish = _dish_words(lower.split(",")[lead])
+    brand = _BRAND.findall(name)
     return NameInfo(
         ordered=ordered,
         tokens=frozenset(stated - negated - examples) | frozenset(joined),
@@ -207,8 +209,8 @@ def name_info(name: str, search_text: str) -> NameInfo:
         prefix=frozenset(prefix),
         synonyms=_synonyms(search_text[len(name) :]) - frozenset(ordered) | examples,
         words=frozenset(WORD.findall(voc.normalize_phrase(lower))),
-        branded=bool(_BRAND.search(name)),
-        brand=frozenset(WORD.findall(voc.normalize_phrase(" ".join(_BRAND.findall(name)).lower()))),
+        branded=bool(brand),
+        brand=frozenset(WORD.findall(voc.normalize_phrase(" ".join(brand).lower()))),
         mixed=any(m in f" {voc.NOT_A_DISH.sub(' ', lower)} " for m in MIXED_MARKERS),
         nfs=bool(_NFS.search(lower)),
         skin=_skin(lower),

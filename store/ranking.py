@@ -388,17 +388,19 @@ def _head_only_attached(q: _Query, info: NameInfo) -> bool:
         return False
     if dish in q.tokens and (dish == q.head or q.words & voc.ATTACHING):
         return False  # "sausage on an English muffin": the phrase attaches its own way
-    if not q.head_words & info.attached:  # most names: nothing attached, or not the head
-        return False
-    return not q.head_words & ((info.tokens - info.attached) | info.synonyms)
+    return _only_attached(q.head_words, info)  # most names: nothing attached, or not the head
+
+
+def _only_attached(words: frozenset[str], info: NameInfo) -> bool:
+    """The name says ``words`` only after "on"/"with"/"in", as what its own food comes with."""
+    return bool(words & info.attached) and not words & (
+        (info.tokens - info.attached) | info.synonyms
+    )
 
 
 def _bare_only_attached(q: _Query, equiv: dict[str, frozenset[str]], info: NameInfo) -> bool:
     """A food named alone is only what the name's food comes with ("with OREO cookies")."""
-    words = equiv.get(q.tokens[0], frozenset(q.tokens[:1]))
-    return bool(words & info.attached) and not words & (
-        (info.tokens - info.attached) | info.synonyms
-    )
+    return _only_attached(equiv.get(q.tokens[0], frozenset(q.tokens[:1])), info)
 
 
 def _head_share(q: _Query) -> float:
