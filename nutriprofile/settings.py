@@ -36,11 +36,13 @@ class SearchSettings(BaseModel):
     """Food search tuning knobs."""
 
     ef_search: int = Field(
-        default=40,
+        default=200,
         ge=10,
         le=1000,
         description="pgvector HNSW search width; never below `candidates` (HNSW returns at most "
-        "this many rows). 40 gave the same accuracy as 80 on every dev slice, 0.4 ms sooner.",
+        "this many rows). The graph differs with each import: at 40 the index found 97.2 % of "
+        "an exact scan's 40 nearest foods over 1,410 eval phrases and one fresh import lost "
+        "tofu's regular record; at 200 it finds 99.4 %, for 1.7 ms more per phrase.",
     )
     candidates: int = Field(default=40, ge=5, le=500)
     max_query_chars: int = Field(default=200, ge=10, le=2000)

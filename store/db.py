@@ -53,7 +53,7 @@ def create_engine(
     url: str,
     pool_size: int = 10,
     echo: bool = False,
-    ef_search: int = 40,
+    ef_search: int = 200,
     *,
     read_only: bool = False,
 ) -> AsyncEngine:

@@ -83,6 +83,6 @@ async def test_search_survives_the_server_closing_its_connections(ctx) -> None:
 def test_hnsw_width_never_below_the_candidates_asked_for() -> None:
     from nutriprofile.settings import SearchSettings
 
-    assert SearchSettings().hnsw_width == 40
-    assert SearchSettings(candidates=120).hnsw_width == 120  # HNSW returns at most ef rows
-    assert SearchSettings(ef_search=200).hnsw_width == 200
+    assert SearchSettings().hnsw_width == 200
+    assert SearchSettings(candidates=300).hnsw_width == 300  # HNSW returns at most ef rows
+    assert SearchSettings(ef_search=400).hnsw_width == 400
