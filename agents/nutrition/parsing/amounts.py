@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from agents.nutrition.parsing.inches import is_inches
 from agents.nutrition.parsing.lexicon_food import SIZE_KEEP_IN_FOOD, SIZE_PAIRS, SIZES
 from agents.nutrition.parsing.numbers import read_quantity
 from agents.nutrition.parsing.tokens import Token
@@ -68,6 +69,7 @@ class Amount:
     measures: list[Measure] = field(default_factory=list)
     serving: str | None = None
     size: str | None = None
+    inches: float | None = None
     adjectives: list[Token] = field(default_factory=list)
     end: int = 0
 
@@ -116,7 +118,10 @@ def read_amount(tokens: list[Token]) -> Amount:
     while i < len(tokens):
         tok = tokens[i]
         size, width = _size_at(tokens, i)
-        if width:
+        if is_inches(tok):
+            out.inches = out.inches or tok.value
+            i += 1
+        elif width:
             out.size = out.size or size
             i += width
         elif tok.low in DETERMINERS or tok.low in {"-", ",", "/", "containing"}:

@@ -26,6 +26,7 @@ class ParsedItem:
         volume_ml: Explicit total volume in ml (cups, tbsp, tsp, fl oz, ml, l; US measures).
         container_volume_ml: Volume of one container when stated ("two 12 fl oz cans").
         excluded: Things the text says are left out ("added fat", "skin", "sauce").
+        inches: The item's size in inches when said ("a 10-inch tortilla": 10.0).
     """
 
     text: str
@@ -39,6 +40,7 @@ class ParsedItem:
     volume_ml: float | None
     container_volume_ml: float | None = None
     excluded: tuple[str, ...] = ()
+    inches: float | None = None
 
 
 @dataclass(slots=True)
@@ -55,3 +57,4 @@ class Draft:
     totals: Totals = field(default_factory=Totals)
     excluded: list[str] = field(default_factory=list)
     meal: str | None = None
+    inches: float | None = None

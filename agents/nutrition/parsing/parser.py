@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from agents.nutrition.parsing.inches import fold_inches
 from agents.nutrition.parsing.lexicon_food import (
     DISH_HEADS,
     EATEN_AS_TWO,
@@ -115,6 +116,7 @@ def _attach(target: Draft, extra: Draft, *, attributes: str = "") -> None:
     if just_one and extra.quantity is not None and extra.unit is not None and not extra.food:
         target.quantity, target.unit = extra.quantity, extra.unit  # "sushi, 8 pieces"
     target.excluded.extend(e for e in extra.excluded if e not in target.excluded)
+    target.inches = target.inches or extra.inches  # "a funnel cake, 6 inches across"
     if attributes:
         target.food = f"{target.food} {attributes}"  # "chicken breast, skinless"
 
@@ -135,6 +137,7 @@ def _freeze(draft: Draft, text: str) -> ParsedItem:
         volume_ml=draft.totals.volume_ml,
         container_volume_ml=draft.totals.container_volume_ml,
         excluded=tuple(draft.excluded),
+        inches=draft.inches,
     )
 
 
@@ -211,7 +214,7 @@ def parse_meal(text: str) -> list[ParsedItem]:
     """Split a meal description (one sentence or a whole day) into food items."""
     drafts: list[Draft] = []
     carried: str | None = None
-    for clause in split_clauses(fold_fraction_after_unit(tokenize(text)), text):
+    for clause in split_clauses(fold_inches(fold_fraction_after_unit(tokenize(text))), text):
         mentions, dropped = find_meals(clause)
         positions = [i for i in range(len(clause)) if i not in dropped]
         segments = _split_at_colon([clause[i] for i in positions], positions, clause)

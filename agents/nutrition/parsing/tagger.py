@@ -9,6 +9,7 @@ dish names such as "grilled cheese" or "mashed potatoes".
 from __future__ import annotations
 
 from agents.nutrition.parsing.amounts import Amount, read_amount
+from agents.nutrition.parsing.inches import is_inches
 from agents.nutrition.parsing.lexicon_food import (
     FIXED_DISHES,
     NON_FOOD,
@@ -110,6 +111,9 @@ def _clean(tokens: list[Token], preps: list[str], sizes: list[str], *, head: boo
     while i < len(tokens):
         tok, low = tokens[i], tokens[i].low
         nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        if is_inches(tok):
+            i += 1  # "a pancake 4 inches across": the size, read by ``tag``
+            continue
         if number_at(tok) is not None and (unit := read_measure(tokens, i + 1)) and unit.is_measure:
             i = unit.end  # "multigrain toast (22g)", "of about three ounces": read separately
             continue
@@ -294,6 +298,7 @@ def tag(segment: Segment) -> Draft | None:
         preparation=preps,
         totals=totals(amount, unit, words),
         excluded=_exclusions(segment.excluded),
+        inches=amount.inches or next((t.value for t in food_toks + outro if is_inches(t)), None),
     )
     draft.totals.fill_from(explicit_totals(food_toks + outro, words))
     if draft.unit == "oz" and is_drink(amount.serving, words):

@@ -47,6 +47,7 @@ class Request:
     unit: str | None
     size: str | None
     said: frozenset[str] = frozenset()
+    inches: float | None = None
 
     @classmethod
     def build(cls, spec: AmountSpec) -> Request:
@@ -55,7 +56,7 @@ class Request:
         quantity = spec.quantity if counted and spec.quantity is not None else 1.0
         stated = counted or spec.mass_g is not None or spec.volume_ml is not None
         unit, size = normalize_unit(spec.unit), normalize_size(spec.size)
-        return cls(quantity, stated, unit, size, food_tokens(spec.named))
+        return cls(quantity, stated, unit, size, food_tokens(spec.named), spec.inches)
 
     @property
     def counts_items(self) -> bool:

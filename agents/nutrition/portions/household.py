@@ -78,6 +78,11 @@ def volume_candidates(
     return [Candidate(m, ml / (m.volume_ml or ml)) for m in _rank_volumes(measures, unit, tokens)]
 
 
+BLOCK_UNITS = frozenset({None, "cubic_inch"})
+"""A cubic inch is a solid block: it weighs a spoonful of shredded cheese only as a last
+resort (Cheddar is 17 g a cubic inch, 7 g a tablespoon shredded)."""
+
+
 @lru_cache(maxsize=8192)
 def _rank_volumes(
     measures: tuple[Measure, ...], unit: str | None, tokens: frozenset[str]
@@ -86,7 +91,7 @@ def _rank_volumes(
     plain = [m for m in usable if not m.embedded]
     scored = []
     for m in plain or usable:
-        rank = 0 if m.volume_unit == unit else 1 if m.volume_unit else 2
+        rank = 0 if m.volume_unit == unit else 1 if m.volume_unit not in BLOCK_UNITS else 2
         scored.append((penalty(m, tokens), rank, m.seq, m))
     scored.sort(key=_RANKING)
     return tuple(m for _, _, _, m in scored)

@@ -28,6 +28,8 @@ _INCH_SUB = re.compile(r"^(6|12) inch sub\b", re.IGNORECASE)
 """SR28's fast-food subs are measured "6 inch sub" and "12 inch sub": one regular sub, one
 footlong, not six or twelve of something."""
 _FLUID = re.compile(r"\bfl\.?\s*oz\b\.?|\bfluid ounces?\b")
+_CUBIC = re.compile(r"\bcubic inch(?:es)?\b")
+"""FNDDS weighs solid cheese and desserts by the cubic inch (Cheddar 17 g)."""
 _EMBEDDED_VOLUME = re.compile(rf"({_NUMBER})\s*(fl_oz|fo|ml|cups?|liters?|l)\b")
 _EMBEDDED_MASS = re.compile(rf"{_NUMBER}\s*(?:oz|lb|g)\b")
 _TOKEN = re.compile(r"[a-z_]+")
@@ -160,7 +162,7 @@ def parse_measure(record: PortionRecord) -> Measure:
     skip = record.gram_weight <= 0 or lower.startswith("guideline") or amount <= 0
     label = description if qns or skip else label
     label = original if description != original else label  # provenance quotes USDA
-    rest = _FLUID.sub(" fl_oz ", rest)
+    rest = _CUBIC.sub(" cubic_inch ", _FLUID.sub(" fl_oz ", rest))
     inner = " ".join(_PARENS.findall(rest))
     head = _PARENS.sub(" ", rest)
     embedded = _EMBEDDED_VOLUME.search(head) or _EMBEDDED_VOLUME.search(inner)

@@ -44,6 +44,7 @@ class AmountSpec:
     the parser already worked out; they win over ``quantity`` × ``unit``.
     ``named`` is the food as the user named it ("little debbie marshmallow pie"):
     a USDA measure naming the same brand or variety ("1 Little Debbie") wins.
+    ``inches`` is the item's size in inches when said ("a 10-inch tortilla").
     """
 
     quantity: float | None = None
@@ -52,3 +53,4 @@ class AmountSpec:
     mass_g: float | None = None
     volume_ml: float | None = None
     named: str | None = None
+    inches: float | None = None

@@ -24,6 +24,7 @@ from .categories import VesselSize, find_vessel
 from .context import Food, Request
 from .defaults import DefaultServing, find_serving
 from .household import Candidate, count_candidates, unspecified_candidate, volume_candidates
+from .inches import by_inches
 from .measures import Measure
 from .models import AmountSpec, PortionEstimate
 from .sizes import size_label
@@ -89,6 +90,15 @@ def estimate(spec: AmountSpec, request: Request, food: Food) -> PortionEstimate:
 
 def _count(request: Request, food: Food) -> PortionEstimate:
     """Resolve whole items, pieces and vessels (steps 2, 4 and 5 for counted amounts)."""
+    if request.inches is not None:
+        sized = by_inches(request, request.inches, food)
+        if isinstance(sized, PortionEstimate):
+            return sized
+        found = _count(sized, food)
+        if not request.counts_items:
+            return found  # "a slice of a 14-inch pizza": a slice of the large one
+        note = f"; no measure for {request.inches:g} inches"
+        return replace(found, detail=found.detail + note)
     if request.unit in NAMED_VESSELS and request.unit in food.tokens:
         request = replace(request, unit=None)  # "a burrito bowl" is one, not a bowl of it
     nothing_said = request.unit is None and not request.stated and request.size is None

@@ -31,6 +31,7 @@ ML_PER_UNIT: Final[dict[str, float]] = {
     "gallon": CUP_ML * 16,
     "pinch": CUP_ML / 768,
     "dash": CUP_ML / 384,
+    "cubic_inch": 16.387064,
 }
 """Millilitres per unit (1 cup = 236.588 ml, 1 tbsp = 14.787 ml, 1 fl oz = 29.5735 ml)."""
 

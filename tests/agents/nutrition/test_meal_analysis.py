@@ -128,6 +128,17 @@ async def test_a_stated_size_is_weighed_by_a_namesake_record_that_has_it(ctx) ->
     assert plain.grams is not None and plain.grams < 100
 
 
+async def test_a_size_in_inches_is_weighed_by_a_record_that_names_it(ctx) -> None:
+    """ "A 10-inch flour tortilla" was searched as a food called "inch flour tortilla" and
+    weighed as FNDDS's medium tortilla (45 g); SR28's flour tortilla weighs a 10-inch one."""
+    (tortilla,) = (await ctx.analyzer.analyze("a 10-inch flour tortilla")).items
+    assert tortilla.food_phrase == "flour tortilla"
+    assert tortilla.grams == 72 and '10" dia' in (tortilla.portion_detail or "")
+    (pizza,) = (await ctx.analyzer.analyze("a slice of a 14 inch cheese pizza")).items
+    assert pizza.food is not None and "pizza" in pizza.food.name.lower()
+    assert "large pizza" in (pizza.portion_detail or "")
+
+
 async def test_a_class_word_restated_by_its_kind_is_one_food(ctx) -> None:
     """ "A refreshing fruit, a whole orange" is one orange; "fruit, yogurt" are two foods."""
     analysis = await ctx.analyzer.analyze("a refreshing fruit, a whole orange, and a cup of milk")

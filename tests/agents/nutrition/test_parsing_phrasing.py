@@ -542,3 +542,44 @@ def test_a_fraction_after_the_unit_adds_to_it(text: str, quantity: float, unit: 
 def test_a_second_amount_after_and_is_still_its_own_item() -> None:
     rice, beans = parse_meal("a cup of rice and a half cup of beans")
     assert (rice.food, rice.quantity, beans.food, beans.quantity) == ("rice", 1.0, "beans", 0.5)
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "quantity", "inches"),
+    [
+        ("two 4-inch pancakes", "pancakes", 2, 4),
+        ('a 4" pancake', "pancake", 1, 4),
+        ("a 10 inch flour tortilla", "flour tortilla", 1, 10),
+        ("a 12-in. pizza", "pizza", 1, 12),
+        ("a six-inch turkey sub", "turkey sub", 1, 6),
+        ("a slice of a 14 inch pizza", "pizza", 1, 14),
+        ("a funnel cake, 6 inches across", "funnel cake", 1, 6),
+        ("a classic funnel cake, perfectly sized at 6 inches", "funnel cake", 1, 6),
+    ],
+)
+def test_a_size_in_inches_is_no_count_and_no_food_word(
+    text: str, food: str, quantity: float, inches: float
+) -> None:
+    """ "Two 4-inch pancakes" was two of a food called "inch pancakes"."""
+    (item,) = parse_meal(text)
+    assert (item.food, item.quantity, item.inches) == (food, quantity, inches)
+
+
+@pytest.mark.parametrize(
+    ("text", "cubic_inches"),
+    [
+        ("a 2 inch cube of cheddar", 8),
+        ("three 1-inch cubes of cheese", 3),
+        ("a cubic inch of cheddar cheese", 1),
+    ],
+)
+def test_a_cube_said_by_its_edge_is_a_volume(text: str, cubic_inches: float) -> None:
+    (item,) = parse_meal(text)
+    assert item.unit == "cubic_inch" and item.inches is None
+    assert item.volume_ml == pytest.approx(cubic_inches * 16.387064, abs=0.01)
+
+
+def test_in_is_an_inch_only_with_its_dot() -> None:
+    """ "2 in the morning" is no size; "a 12 in. pizza" is."""
+    (item,) = parse_meal("two eggs at 7 in the morning")
+    assert (item.food, item.quantity, item.inches) == ("eggs", 2, None)

@@ -51,6 +51,13 @@ SR28_ROWS: dict[str, list[Sr28Row]] = {
     ],
     "21124": [(1, 6, "inch sub", 196), (2, 12, "inch sub", 391)],  # cold cut sub
     "19120": [(1, 1, "bar, miniature", 7.0), (2, 1, "bar (1.55 oz)", 44), (3, 1, "cup chips", 168)],
+    "18364": [  # Tortillas, ready-to-bake or -fry, flour, refrigerated
+        (1, 1, "tortilla", 48),
+        (3, 1, 'tortilla medium (approx 6" dia)', 30),
+        (5, 1, 'tortilla (approx 10" dia)', 72),
+        (6, 1, 'tortilla (approx 12" dia)', 117),
+        (7, 1, 'tortilla (approx 7-8" dia)', 49),
+    ],
 }
 FNDDS_ROWS: dict[str, list[FnddsRow]] = {
     "58106200": [  # Pizza, cheese, from frozen, thin crust
@@ -194,6 +201,46 @@ FNDDS_ROWS: dict[str, list[FnddsRow]] = {
         (7, "Quantity not specified", 248),
     ],
     "58403040": [(1, "1 cup", 245), (2, "Quantity not specified", 245)],
+    "58106210": [  # Pizza, cheese, from restaurant or fast food, NS as to type of crust
+        (1, "1 piece, NFS", 119),
+        (2, "1 piece, small pizza", 80),
+        (3, "1 piece, medium pizza", 86),
+        (4, "1 piece, large pizza", 119),
+        (5, "1 piece, extra-large pizza", 128),
+        (6, '1 personal size pizza (5-7" diameter)', 175),
+        (7, '1 small pizza (8-10" diameter)', 480),
+        (8, '1 medium pizza (11-12" diameter)', 691),
+        (9, '1 large pizza (13-15" diameter)', 954),
+        (10, '1 extra-large pizza (16-18" diameter)', 1278),
+        (11, "1 surface inch", 6.2),
+        (12, "Quantity not specified", 238),
+    ],
+    "55100005": [  # Pancakes, NFS
+        (3, "1 small pancake", 20),
+        (4, "1 medium pancake", 50),
+        (5, "1 large pancake", 90),
+        (7, "1 surface inch", 1.9),
+        (8, "Quantity not specified", 100),
+    ],
+    "27540050": [  # Turkey sandwich or sub, restaurant
+        (1, "1 regular", 130),
+        (2, "1 large", 195),
+        (3, '1 regular or 6" submarine', 195),
+        (5, "Quantity not specified", 130),
+    ],
+    "52215200": [  # Tortilla, flour
+        (13, "1 small", 33),
+        (14, "1 medium", 45),
+        (15, "1 large", 71),
+        (16, "1 extra large", 104),
+    ],
+    "14104100": [  # Cheese, Cheddar
+        (2, "1 slice", 21),
+        (4, "1 cup, shredded", 113),
+        (5, "1 cup, diced", 132),
+        (9, "1 cubic inch", 17),
+        (10, "Quantity not specified", 21),
+    ],
     "54102010": [  # Graham crackers
         (1, "1 large rectangular piece or 2 squares or 4 small rectangular pieces", 15),
         (2, "1 miniature/bite size", 3),
@@ -239,8 +286,9 @@ def resolve(
     *,
     volume_ml: float | None = None,
     named: str | None = None,
+    inches: float | None = None,
 ) -> PortionEstimate:
-    spec = AmountSpec(quantity, unit, size, None, volume_ml, named)
+    spec = AmountSpec(quantity, unit, size, None, volume_ml, named, inches)
     return resolve_portion(spec, food, None, tuple(portions))
 
 
@@ -518,3 +566,66 @@ def test_a_piece_is_never_a_whole_meal() -> None:
     piece = resolve(meal, F["28140710"], 1, "piece")
     assert "1 meal" not in piece.detail and piece.grams != 312
     assert resolve(meal, F["28140710"], 1).grams == 312  # one such dinner is still the meal
+
+
+TORTILLA = "Tortillas, ready-to-bake or -fry, flour, refrigerated"
+PIZZA = "Pizza, cheese, from restaurant or fast food, NS as to type of crust"
+
+
+@pytest.mark.parametrize(
+    ("food", "rows", "inches", "grams"),
+    [
+        (TORTILLA, S["18364"], 10, 72),  # "1 tortilla (approx 10" dia)"
+        (TORTILLA, S["18364"], 8, 49),  # "approx 7-8" dia"
+        (TORTILLA, S["18364"], 6, 30),
+        (PIZZA, F["58106210"], 12, 691),  # "1 medium pizza (11-12" diameter)"
+        (PIZZA, F["58106210"], 14, 954),  # "1 large pizza (13-15" diameter)"
+        ("Turkey sandwich or sub, restaurant", F["27540050"], 6, 195),  # 'regular or 6" sub'
+        ("Fast foods, submarine sandwich, cold cut", S["21124"], 12, 391),  # "12 inch sub"
+    ],
+)
+def test_an_item_said_in_inches_is_the_measure_of_that_size(
+    food: str, rows: tuple[PortionRecord, ...], inches: float, grams: float
+) -> None:
+    """ "A 10-inch tortilla" was a medium one (45 g); USDA weighs that very size."""
+    got = resolve(food, rows, 1, "each", inches=inches)
+    assert got.grams == grams
+    assert f"{inches:g} inches is its size" in got.detail
+
+
+def test_a_flat_food_without_that_size_is_weighed_by_its_surface_inch() -> None:
+    """Two 4-inch pancakes are 2 × 12.6 square inches of FNDDS's 1.9 g, not 2 medium (100 g)."""
+    got = resolve("Pancakes, NFS", F["55100005"], 2, "each", inches=4)
+    assert got.grams == pytest.approx(2 * 3.14159 * 4 * 1.9, rel=1e-4)
+    assert "surface inch" in got.detail
+
+
+def test_without_that_size_the_nearest_one_is_scaled_by_length_or_area() -> None:
+    """A 12-inch turkey sub is twice FNDDS's 6-inch one; a 9-inch tortilla scales by area."""
+    sub = resolve("Turkey sandwich or sub, restaurant", F["27540050"], 1, "each", inches=12)
+    assert sub.grams == 390 and "nearest size scaled by length" in sub.detail
+    tortilla = resolve(TORTILLA, S["18364"], 1, "each", inches=9)
+    assert tortilla.grams == pytest.approx(72 * (9 / 10) ** 2)
+    assert "nearest size scaled by area" in tortilla.detail
+
+
+def test_a_share_of_a_sized_pizza_is_a_share_of_that_size() -> None:
+    """A slice of a 14-inch pizza is FNDDS's slice of a large pizza (119 g), not of a medium."""
+    assert resolve(PIZZA, F["58106210"], 1, "slice", inches=14).grams == 119
+    assert resolve(PIZZA, F["58106210"], 1, "slice", inches=10).grams == 80  # small (8-10")
+    assert resolve(PIZZA, F["58106210"], 0.5, "each", inches=12).grams == 345.5
+
+
+def test_a_size_no_measure_names_says_so() -> None:
+    """FNDDS's flour tortilla names no sizes in inches: the analysis then looks for a record
+    that does (see test_resolver), and the detail says why."""
+    got = resolve("Tortilla, flour", F["52215200"], 1, "each", inches=10)
+    assert got.grams == 45 and "no measure for 10 inches" in got.detail
+
+
+def test_a_cubic_inch_is_a_block_and_a_spoonful_is_shredded() -> None:
+    """FNDDS weighs Cheddar 17 g a cubic inch: a cubic inch was 7.8 g of shredded cheese."""
+    block = resolve("Cheese, Cheddar", F["14104100"], 1, "cubic_inch", volume_ml=16.387064)
+    assert block.grams == pytest.approx(17.0)
+    spoon = resolve("Cheese, Cheddar", F["14104100"], 1, "tbsp", volume_ml=14.7868)
+    assert spoon.grams == pytest.approx(113 / 16, rel=1e-3)  # a cup shredded ÷ 16
