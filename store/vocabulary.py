@@ -70,6 +70,7 @@ RICH_PREP = frozenset({"fried", "breaded", "coated", "battered", "stuffed", "gla
 """Preparations that add fat, sugar or sauce: wrong unless the phrase says them."""
 COOKED_BY_DEFAULT = re.compile(
     r"\b(rice|pasta|spaghetti|macaroni|noodles?|quinoa|barley|oatmeal|couscous|bulgur|beans?|"
+    r"spelt|farro|wheat kernels?|"
     r"lentils?|chickpeas?|chicken|turkey|beef|pork|lamb|steak|ham|sausages?|salmon|tuna|"
     r"tilapia|shrimp|fish|duck|veal|ground|meatballs?|cod|halibut|trout|breast|thighs?|wings?|"
     r"drumsticks?|chops?|tenderloin|sirloin|ribs?|brisket|liver|scallops?|swordfish|catfish|"
@@ -307,6 +308,7 @@ PHRASES = {
     "cream horn": "puff pastry cream filled", "cream horns": "puff pastries cream filled",
     "toaster strudel": "toaster pastry", "toaster strudels": "toaster pastries",
     "celery root": "celeriac", "celery roots": "celeriac",
+    "wheat berry": "wheat kernel", "wheat berries": "wheat kernels",  # no berry: the grain
     "topped with frosting": "frosted", "with frosting": "frosted",  # names say "frosted"
     "not reconstituted": "powder",  # "Coffee, instant, not reconstituted" is the dry powder
     "from freezer": "frozen", "from the freezer": "frozen", "out freezer": "frozen",

@@ -97,6 +97,13 @@ async def test_search_prefers_stated_preparation_and_generic_foods(ctx) -> None:
     assert banana[0].name.lower().startswith("banana") and not banana[0].is_branded
 
 
+async def test_wheat_berries_are_the_grain_not_a_berry(ctx) -> None:
+    """ "Wheat berry" was FNDDS's "Berries, NFS" (44 kcal/100 g): the kernel is a grain."""
+    plain, cooked = await ctx.search.search_many(["wheat berries", "cooked wheat berries"], 1)
+    assert plain[0].name.startswith("Wheat")
+    assert "wheat" in cooked[0].name.lower() and "cooked" in cooked[0].name.lower()
+
+
 @pytest.mark.parametrize("query", ["", "   ", "x" * 2000])
 async def test_bad_queries_are_rejected_clearly(ctx, query: str) -> None:
     with pytest.raises(SearchQueryError):
