@@ -43,8 +43,18 @@ _FILLER_NOUNS = frozenset(
         "sprinkling",
         "meal",
         "feast",
+        "lot",
+        "lots",
+        "plenty",
+        "ton",
+        "tons",
     }
 )
+VAGUE_AMOUNTS = frozenset({"bit", "little", "amount", "lot", "lots", "plenty", "ton", "tons"})
+"""Fillers that are themselves the amount, said vaguely: "a small amount of butter" and "a
+little bit of rice" say how much, not the size of the food ("small" had made the butter one
+small container and the cheese a small package of cream cheese); "a lot of pasta" is no count
+of one. The amount stays unstated, so USDA's typical amount applies."""
 
 
 _OF = frozenset({"of", "with", "featuring", "including", "consisting", "that"})
@@ -85,6 +95,16 @@ def _size_at(tokens: list[Token], i: int) -> tuple[str | None, int]:
     return None, is_modifier(tokens, i) if low not in SIZE_KEEP_IN_FOOD else 0
 
 
+def _little_amount(tokens: list[Token], i: int) -> bool:
+    """Whether "a little" before ``tokens[i]`` is an amount of the food that follows.
+
+    Not before a unit or filler ("a little bag of chips", "a little bit of rice").
+    """
+    if i >= len(tokens) or tokens[i].kind != "word":
+        return False
+    return not _is_unit_at(tokens, i) and tokens[i].low not in _FILLER_NOUNS
+
+
 def _is_unit_at(tokens: list[Token], i: int) -> bool:
     if i >= len(tokens):
         return False
@@ -118,7 +138,10 @@ def read_amount(tokens: list[Token]) -> Amount:
     while i < len(tokens):
         tok = tokens[i]
         size, width = _size_at(tokens, i)
-        if is_inches(tok):
+        if tok.low == "little" and out.count == 1.0 and _little_amount(tokens, i + 1):
+            out.count, pending = None, None  # "a little rice": some rice, not a small one
+            i += 1
+        elif is_inches(tok):
             out.inches = out.inches or tok.value
             i += 1
         elif width:
@@ -134,6 +157,8 @@ def read_amount(tokens: list[Token]) -> Amount:
             i = unit.end  # the second serving word of "a splash from a container of"
         elif tok.low in _FILLER_NOUNS and i + 1 < len(tokens) and tokens[i + 1].low in _OF:
             out.count, pending = None, None  # "a classic combo of a small order of fries"
+            if tok.low in VAGUE_AMOUNTS:
+                out.size = None
             i += 2
         elif (measure := read_measure(tokens, i)) is not None and measure.is_measure:
             counted = pending is None

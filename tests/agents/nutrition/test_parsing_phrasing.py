@@ -583,3 +583,32 @@ def test_in_is_an_inch_only_with_its_dot() -> None:
     """ "2 in the morning" is no size; "a 12 in. pizza" is."""
     (item,) = parse_meal("two eggs at 7 in the morning")
     assert (item.food, item.quantity, item.inches) == ("eggs", 2, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [
+        ("a little rice", "rice"),
+        ("a little bit of rice", "rice"),
+        ("a small amount of butter", "butter"),
+        ("a large amount of pasta", "pasta"),
+        ("a lot of pasta", "pasta"),
+        ("lots of rice", "rice"),
+        ("plenty of water", "water"),
+    ],
+)
+def test_a_vague_amount_is_no_count_and_no_size(text: str, food: str) -> None:
+    """ "A small amount of cheese" had been a small package of cream cheese (85 g), "a little
+    rice" a cup (more than "some rice"), "lots of rice" a food called "lots rice"."""
+    (item,) = parse_meal(text)
+    assert (item.food, item.quantity, item.unit, item.size) == (food, None, None, None)
+
+
+def test_little_before_a_unit_or_in_a_name_is_still_a_size() -> None:
+    bag, debbie, cakes = (
+        parse_meal(t)[0] for t in ("a little bag of chips", "a Little Debbie brownie",
+                                   "two little cakes")
+    )  # fmt: skip
+    assert (bag.unit, bag.size) == ("bag", "small")
+    assert debbie.food == "little debbie brownie"
+    assert (cakes.quantity, cakes.size) == (2, "small")
