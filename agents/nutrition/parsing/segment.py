@@ -307,6 +307,10 @@ class _Splitter:
             if (has_amount(phrase) or verb_object) and not has_serving(self.cur.tokens):
                 self.new(end)  # ", enjoyed with 512 g of iced tea"; not ", all smothered in"
             return  # "a bottle filled with 24 fl oz of water": the connector means "of"
+        if self.toks[i].low == "in" and is_stirred_in(phrase, self.cur.tokens):
+            self.cur.stirred_in = not has_amount(self.cur.tokens)  # "milk in my coffee"
+            self.new(end)
+            return
         topping = self.toks[i].low in _TOPPING_CONNECTORS
         explicit = has_amount(phrase) and not _parts_only(phrase)
         explicit = explicit or (has_measure(phrase) and has_measure(self.cur.tokens))

@@ -612,3 +612,18 @@ def test_little_before_a_unit_or_in_a_name_is_still_a_size() -> None:
     assert (bag.unit, bag.size) == ("bag", "small")
     assert debbie.food == "little debbie brownie"
     assert (cakes.quantity, cakes.size) == (2, "small")
+
+
+@pytest.mark.parametrize(
+    ("text", "added", "drink"),
+    [
+        ("a little milk in my coffee", "milk", "coffee"),
+        ("cream in my tea", "cream", "tea"),
+        ("a splash of milk in my coffee", "milk", "coffee"),
+    ],
+)
+def test_milk_in_a_hot_drink_is_a_splash_and_the_drink(text: str, added: str, drink: str) -> None:
+    """ "Milk in my coffee" was one food, "milk in coffee", read as a café con leche (372 g)."""
+    milk, cup = parse_meal(text)
+    assert (milk.food, milk.quantity, milk.unit) == (added, 1, "splash")
+    assert cup.food == drink
