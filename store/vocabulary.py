@@ -133,7 +133,7 @@ NICHE_WORDS = frozenset({
     "powder", "dehydrated", "ingredient", "school", "restaurant", "formulated", "substitute",
     "diet", "unprepared", "concentrate", "low", "reduced", "free", "light", "nonfat", "fortified",
     "non", "nonalcoholic", "decaffeinated", "stick", "spread", "nectar", "flour", "alaska",
-    "native", "shortening", "giblets", "condensed",
+    "native", "shortening", "giblets", "condensed", "flourless", "sugarless",
 })  # fmt: skip
 CATEGORY_HEADS = frozenset({
     "fish", "beverage", "beverages", "cheese", "cereals", "cereal", "nuts", "seeds", "candies",

@@ -139,6 +139,15 @@ async def test_a_size_in_inches_is_weighed_by_a_record_that_names_it(ctx) -> Non
     assert "large pizza" in (pizza.portion_detail or "")
 
 
+async def test_a_chocolate_cake_is_no_flourless_one_unless_said(ctx) -> None:
+    """A flourless cake is a niche version, as a meatless or a condensed one is: "a slice of
+    chocolate cake" had been FNDDS's flourless cake (115 g, 410 kcal/100 g)."""
+    (cake,) = (await ctx.analyzer.analyze("a slice of chocolate cake")).items
+    assert cake.food is not None and "flourless" not in cake.food.name.lower()
+    (said,) = (await ctx.analyzer.analyze("a slice of flourless chocolate cake")).items
+    assert said.food is not None and "flourless" in said.food.name.lower()
+
+
 async def test_a_class_word_restated_by_its_kind_is_one_food(ctx) -> None:
     """ "A refreshing fruit, a whole orange" is one orange; "fruit, yogurt" are two foods."""
     analysis = await ctx.analyzer.analyze("a refreshing fruit, a whole orange, and a cup of milk")
