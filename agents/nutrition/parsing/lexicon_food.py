@@ -12,6 +12,8 @@ COMPOUND_FOODS: frozenset[str] = frozenset(
     {
         "peanut butter and jelly",
         "peanut butter & jelly",
+        "pound cake",  # a cake, not a pound of cake
+        "pound cakes",
         "medium crust",
         "thin crust",
         "thick crust",

@@ -627,3 +627,11 @@ def test_milk_in_a_hot_drink_is_a_splash_and_the_drink(text: str, added: str, dr
     milk, cup = parse_meal(text)
     assert (milk.food, milk.quantity, milk.unit) == (added, 1, "splash")
     assert cup.food == drink
+
+
+def test_a_pound_cake_is_a_cake_not_a_pound_of_cake() -> None:
+    """ "A pound cake" was 454 g of cake; "a pound of cake" still is."""
+    (cake,) = parse_meal("a pound cake")
+    assert (cake.food, cake.quantity, cake.unit, cake.mass_g) == ("pound cake", 1, "each", None)
+    (weighed,) = parse_meal("a pound of cake")
+    assert weighed.mass_g == pytest.approx(453.59, abs=0.01)
