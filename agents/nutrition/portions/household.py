@@ -259,3 +259,17 @@ def unspecified_candidate(measures: Sequence[Measure], quantity: float) -> Candi
         if measure.qns and not measure.skip:
             return Candidate(measure, quantity / measure.amount)
     return None
+
+
+_SHARE = re.compile(r"\b1/\d+ of\b")
+
+
+def share_candidate(measures: Sequence[Measure]) -> Candidate | None:
+    """One piece of a food SR28 weighs whole and by the piece ("1 piece (1/12 of 9" dia)").
+
+    Said with no amount, a cake, pie or melon is a piece of it, not the whole 2-layer cake.
+    """
+    for measure in measures:
+        if _SHARE.search(measure.label) and not measure.skip and measure.volume_ml is None:
+            return Candidate(measure, 1.0 / measure.amount)
+    return None

@@ -23,7 +23,13 @@ from .alternatives import with_alternatives
 from .categories import VesselSize, find_vessel
 from .context import Food, Request
 from .defaults import DefaultServing, find_serving
-from .household import Candidate, count_candidates, unspecified_candidate, volume_candidates
+from .household import (
+    Candidate,
+    count_candidates,
+    share_candidate,
+    unspecified_candidate,
+    volume_candidates,
+)
 from .inches import by_inches
 from .measures import Measure
 from .models import AmountSpec, PortionEstimate
@@ -104,6 +110,8 @@ def _count(request: Request, food: Food) -> PortionEstimate:
     nothing_said = request.unit is None and not request.stated and request.size is None
     if nothing_said and (typical := unspecified_candidate(food.measures, 1.0)) is not None:
         return from_candidates([typical], "; no amount stated, USDA typical amount used")
+    if nothing_said and (piece := share_candidate(food.measures)) is not None:
+        return from_candidates([piece], "; no amount stated, one piece of it")
     own = _own_count(request, food)
     if own is not None:
         return own
@@ -137,6 +145,11 @@ def _own_count(request: Request, food: Food) -> PortionEstimate | None:
     if not candidates:
         return None
     best = candidates[0]
+    one = size is None and quantity == 1 and request.counts_items
+    if one and (piece := _piece_of_whole(best, food)) is not None:
+        note = f"; one piece of it (USDA's whole one is {best.grams:.0f} g)"
+        alternatives = runner_ups(candidates, piece.grams)
+        return PortionEstimate(piece.grams, "food_measure", piece.describe() + note, alternatives)
     if size is None and implied is None and _cup_size(best.measure, food):
         if (typical := unspecified_candidate(food.measures, quantity)) is not None:
             return from_candidates([typical], "; a drink of no stated size, USDA typical amount")
@@ -148,6 +161,26 @@ def _own_count(request: Request, food: Food) -> PortionEstimate | None:
     elif implied and implied in best.measure.sizes:
         note = f"; size not stated, {size_label(implied)} assumed (default serving table)"
     return from_candidates(candidates, note)
+
+
+WHOLE_TO_PIECE = 8.0
+"""How many typical servings a whole item must weigh to be a whole cake or pie, not one's
+own portion: FNDDS's lemon meringue pie is 1600 g beside a 150 g typical amount (10.7), SR28's
+chocolate cake 1137 g beside a 95 g piece (12); a whole avocado is 5 typical amounts (150 g
+beside 30 g) and a cantaloupe 7: those are eaten whole."""
+
+
+def _piece_of_whole(best: Candidate, food: Food) -> Candidate | None:
+    """USDA's typical amount or piece when "a lemon meringue pie" matched the whole pie.
+
+    A food USDA weighs whole and by the piece is eaten by the piece: "a chocolate cake"
+    in a meal is a piece of one, not SR28's 1,137-g 2-layer cake.
+    """
+    piece = unspecified_candidate(food.measures, 1.0) or share_candidate(food.measures)
+    if piece is None or piece.measure is best.measure:
+        return None
+    whole = best.measure.grams / best.measure.amount
+    return piece if whole >= WHOLE_TO_PIECE * piece.grams else None
 
 
 def _cup_size(measure: Measure, food: Food) -> bool:

@@ -51,6 +51,10 @@ SR28_ROWS: dict[str, list[Sr28Row]] = {
     ],
     "21124": [(1, 6, "inch sub", 196), (2, 12, "inch sub", 391)],  # cold cut sub
     "19120": [(1, 1, "bar, miniature", 7.0), (2, 1, "bar (1.55 oz)", 44), (3, 1, "cup chips", 168)],
+    "18101": [  # Cake, chocolate, prepared from recipe without frosting
+        (1, 1, 'piece (1/12 of 9" dia)', 95),
+        (2, 1, 'cake, 2-layer (8" or 9" dia)', 1137),
+    ],
     "18364": [  # Tortillas, ready-to-bake or -fry, flour, refrigerated
         (1, 1, "tortilla", 48),
         (3, 1, 'tortilla medium (approx 6" dia)', 30),
@@ -214,6 +218,11 @@ FNDDS_ROWS: dict[str, list[FnddsRow]] = {
         (10, '1 extra-large pizza (16-18" diameter)', 1278),
         (11, "1 surface inch", 6.2),
         (12, "Quantity not specified", 238),
+    ],
+    "53381000": [  # Pie, lemon meringue
+        (1, "1 slice, any size", 150),
+        (2, "1 pie, any size", 1600),
+        (6, "Quantity not specified", 150),
     ],
     "55100005": [  # Pancakes, NFS
         (3, "1 small pancake", 20),
@@ -629,3 +638,23 @@ def test_a_cubic_inch_is_a_block_and_a_spoonful_is_shredded() -> None:
     assert block.grams == pytest.approx(17.0)
     spoon = resolve("Cheese, Cheddar", F["14104100"], 1, "tbsp", volume_ml=14.7868)
     assert spoon.grams == pytest.approx(113 / 16, rel=1e-3)  # a cup shredded ÷ 16
+
+
+CAKE = "Cake, chocolate, prepared from recipe without frosting"
+
+
+def test_a_cake_or_pie_said_as_one_is_a_piece_of_it() -> None:
+    """ "A lemon meringue pie" was FNDDS's whole pie (1600 g) and "a chocolate cake" SR28's
+    2-layer cake (1137 g): foods USDA weighs whole and by the piece are eaten by the piece."""
+    pie = resolve("Pie, lemon meringue", F["53381000"], 1, "each")
+    assert pie.grams == 150 and "USDA's whole one is 1600 g" in pie.detail
+    assert any(grams == 1600 for _, grams in pie.alternatives)
+    cake = resolve(CAKE, S["18101"], 1, "each")
+    assert cake.grams == 95 and "1/12 of 9" in cake.detail
+    assert resolve(CAKE, S["18101"], None).grams == 95  # no amount at all: one piece too
+    assert resolve("Pie, lemon meringue", F["53381000"], 0.5, "each").grams == 800  # as said
+
+
+def test_a_food_eaten_whole_stays_whole() -> None:
+    """A whole avocado is 5 typical amounts (150 g beside 30 g): people eat one."""
+    assert resolve("Avocado, raw", F["63105010"], 1, "each").grams == 150
