@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from .keywords import fold, food_tokens
-from .measures import Measure
+from .measures import Measure, is_share
 from .sizes import SIZE_RANK
 from .units import UNIT_EQUIVALENTS, WHOLE_UNITS
 
@@ -261,15 +261,12 @@ def unspecified_candidate(measures: Sequence[Measure], quantity: float) -> Candi
     return None
 
 
-_SHARE = re.compile(r"\b1/\d+ of\b")
-
-
 def share_candidate(measures: Sequence[Measure]) -> Candidate | None:
     """One piece of a food SR28 weighs whole and by the piece ("1 piece (1/12 of 9" dia)").
 
     Said with no amount, a cake, pie or melon is a piece of it, not the whole 2-layer cake.
     """
     for measure in measures:
-        if _SHARE.search(measure.label) and not measure.skip and measure.volume_ml is None:
+        if is_share(measure.label) and not measure.skip and measure.volume_ml is None:
             return Candidate(measure, 1.0 / measure.amount)
     return None

@@ -18,7 +18,7 @@ from typing import Final
 
 from .context import Food, Request
 from .household import Candidate
-from .measures import Measure
+from .measures import Measure, is_share
 from .models import PortionEstimate
 from .weigh import runner_ups
 
@@ -26,8 +26,6 @@ _NUMBER = r"\d+-\d+/\d+|\d+/\d+|\d+(?:\.\d+)?"
 _SPAN = re.compile(
     rf"(?P<low>{_NUMBER})\"?(?:\s*(?:-|to)\s*(?P<high>{_NUMBER}))?\s*(?:\"|-?inch(?:es)?\b)"
 )
-_SHARE = re.compile(r"\b\d+/\d+ of\b|\bof (?:an? |one )?\d")
-"""A share of a whole ("1 piece (1/12 of 9" dia)"): its size is the whole's, not its own."""
 _NOT_ONE_SIZE = re.compile(r"\bx\b|\d\s*x\s*\d|\bthick\b|\bstack\b|\bpieces?\b\s*\)|\bcubes?\b")
 """Several dimensions, a thickness, or pieces cut to a size: no one size to compare."""
 _FLAT = re.compile(r"\bdia\b|\bdiameter\b|\bround\b|\bsquare\b|\bpan\b|\bpizza\b|\bpie\b")
@@ -68,7 +66,7 @@ def item_span(description: str) -> Span | None:
     """The size of one whole item a USDA description names, or None."""
     lower = description.lower()
     found = _SPAN.search(lower)
-    if found is None or _SHARE.search(lower) or _NOT_ONE_SIZE.search(lower):
+    if found is None or is_share(lower) or _NOT_ONE_SIZE.search(lower):  # a share's is the whole's
         return None
     low = _inches(found.group("low"))
     high = _inches(found.group("high")) if found.group("high") else low
@@ -90,13 +88,15 @@ def _spans(food: Food) -> list[tuple[Measure, Span]]:
     ]
 
 
-def _estimate(grams: float, detail: str, others: Sequence[tuple[Measure, Span]]) -> PortionEstimate:
+def _sized_estimate(
+    grams: float, detail: str, others: Sequence[tuple[Measure, Span]]
+) -> PortionEstimate:
     """The grams with the other sized measures (one item each) as alternatives."""
     alternatives = runner_ups([Candidate(m, 1.0 / m.amount) for m, _ in others], grams)
     return PortionEstimate(grams, "food_measure", detail, alternatives)
 
 
-def by_inches(request: Request, inches: float, food: Food) -> PortionEstimate | Request:
+def by_inches(request: Request, food: Food) -> PortionEstimate | Request:
     """Grams for whole items of ``inches``, or the request restated in the food's sizes.
 
     A measure of that very size gives whole items and names the size of shares ("a slice
@@ -104,6 +104,9 @@ def by_inches(request: Request, inches: float, food: Food) -> PortionEstimate | 
     items come from the surface inch or the nearest size scaled; failing both, the
     request goes on without its inches.
     """
+    inches = request.inches
+    if inches is None:
+        return request
     spans = _spans(food)
     exact = sorted(
         ((m, s) for m, s in spans if s.holds(inches)),
@@ -120,7 +123,7 @@ def by_inches(request: Request, inches: float, food: Food) -> PortionEstimate | 
             f"USDA measure '{measure.label}' = {measure.grams:g} g × {quantity:g}; "
             f"{inches:g} inches is its size"
         )
-        return _estimate(grams, detail, [ms for ms in spans if ms[0] is not measure])
+        return _sized_estimate(grams, detail, [ms for ms in spans if ms[0] is not measure])
     surface = next((m for m in food.measures if is_surface_inch(m)), None)
     if surface is not None:
         area = math.pi * (inches / 2) ** 2 * quantity
@@ -128,7 +131,7 @@ def by_inches(request: Request, inches: float, food: Food) -> PortionEstimate | 
             f"USDA measure '{surface.label}' = {surface.grams:g} g × {area:.4g} "
             f"(a {inches:g}-inch round is {area / quantity:.1f} square inches)"
         )
-        return _estimate(surface.grams * area, detail, spans)
+        return _sized_estimate(surface.grams * area, detail, spans)
     scalable = [(m, s) for m, s in spans if s.flat or s.long]
     if scalable:
         measure, span = min(scalable, key=lambda ms: (abs(ms[1].middle - inches), ms[0].seq))
@@ -140,5 +143,5 @@ def by_inches(request: Request, inches: float, food: Food) -> PortionEstimate | 
             f"USDA measure '{measure.label}' = {measure.grams:g} g × {factor * quantity:.4g}; "
             f"no {inches:g}-inch measure, nearest size scaled by {how}"
         )
-        return _estimate(grams, detail, [ms for ms in spans if ms[0] is not measure])
+        return _sized_estimate(grams, detail, [ms for ms in spans if ms[0] is not measure])
     return replace(request, inches=None)

@@ -28,6 +28,7 @@ _INCH_SUB = re.compile(r"^(6|12) inch sub\b", re.IGNORECASE)
 """SR28's fast-food subs are measured "6 inch sub" and "12 inch sub": one regular sub, one
 footlong, not six or twelve of something."""
 _FLUID = re.compile(r"\bfl\.?\s*oz\b\.?|\bfluid ounces?\b")
+_SHARE = re.compile(r"\b\d+/\d+ of\b")
 _CUBIC = re.compile(r"\bcubic inch(?:es)?\b")
 """FNDDS weighs solid cheese and desserts by the cubic inch (Cheddar 17 g)."""
 _EMBEDDED_VOLUME = re.compile(rf"({_NUMBER})\s*(fl_oz|fo|ml|cups?|liters?|l)\b")
@@ -85,6 +86,11 @@ class Measure:
     def amount_of(self, unit: str | None) -> float:
         """How many of ``unit`` the measure's grams cover: 2 squares of "... or 2 squares"."""
         return next((n for u, n in self.alternates if u == unit), self.amount)
+
+
+def is_share(label: str) -> bool:
+    """Whether a measure is a share of a whole ("1 piece (1/12 of 9" dia)", "1/8 of 12" pizza")."""
+    return bool(_SHARE.search(label))
 
 
 def parse_number(text: str) -> float:

@@ -97,7 +97,7 @@ def estimate(spec: AmountSpec, request: Request, food: Food) -> PortionEstimate:
 def _count(request: Request, food: Food) -> PortionEstimate:
     """Resolve whole items, pieces and vessels (steps 2, 4 and 5 for counted amounts)."""
     if request.inches is not None:
-        sized = by_inches(request, request.inches, food)
+        sized = by_inches(request, food)
         if isinstance(sized, PortionEstimate):
             return sized
         found = _count(sized, food)
@@ -168,6 +168,9 @@ WHOLE_TO_PIECE = 8.0
 own portion: FNDDS's lemon meringue pie is 1600 g beside a 150 g typical amount (10.7), SR28's
 chocolate cake 1137 g beside a 95 g piece (12); a whole avocado is 5 typical amounts (150 g
 beside 30 g) and a cantaloupe 7: those are eaten whole."""
+WHOLE_MIN_GRAMS = 500.0
+"""And more than a plated main dish (2 cups, about 480 g): a whole onion (148 g) is ten of
+the 15-g slices USDA takes as its typical amount, and still one onion."""
 
 
 def _piece_of_whole(best: Candidate, food: Food) -> Candidate | None:
@@ -180,7 +183,7 @@ def _piece_of_whole(best: Candidate, food: Food) -> Candidate | None:
     if piece is None or piece.measure is best.measure:
         return None
     whole = best.measure.grams / best.measure.amount
-    return piece if whole >= WHOLE_TO_PIECE * piece.grams else None
+    return piece if whole >= max(WHOLE_TO_PIECE * piece.grams, WHOLE_MIN_GRAMS) else None
 
 
 def _cup_size(measure: Measure, food: Food) -> bool:

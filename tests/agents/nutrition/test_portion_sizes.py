@@ -656,5 +656,7 @@ def test_a_cake_or_pie_said_as_one_is_a_piece_of_it() -> None:
 
 
 def test_a_food_eaten_whole_stays_whole() -> None:
-    """A whole avocado is 5 typical amounts (150 g beside 30 g): people eat one."""
+    """A whole avocado is 5 typical amounts (150 g beside 30 g): people eat one. An onion is
+    ten of USDA's typical 15-g slices, but at 148 g still one onion."""
     assert resolve("Avocado, raw", F["63105010"], 1, "each").grams == 150
+    assert resolve("Onions, raw", F["75117020"], 1, "each").grams == 148
