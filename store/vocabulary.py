@@ -320,9 +320,11 @@ PHRASES = {
 BARE_MEANS = {
     "salad": "lettuce salad with assorted vegetables",
     "salads": "lettuce salad with assorted vegetables",
+    "bun": "white hamburger bun",
+    "buns": "white hamburger buns",
 }
-"""A word that alone means one dish: a salad, said no more, is a green salad (FNDDS's
-"Cabbage salad, NFS" answered it)."""
+"""A word that alone means one food: a salad, said no more, is a green salad (FNDDS's
+"Cabbage salad, NFS" answered it), a bun the bread roll, not a filled Chinese bao bun."""
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 
 

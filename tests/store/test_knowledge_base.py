@@ -97,6 +97,13 @@ async def test_search_prefers_stated_preparation_and_generic_foods(ctx) -> None:
     assert banana[0].name.lower().startswith("banana") and not banana[0].is_branded
 
 
+async def test_a_bun_said_alone_is_the_bread_roll(ctx) -> None:
+    """ "A bun" was FNDDS's bao bun (a filled steamed bun, 100 g); a bao bun is still one."""
+    bun, bao = await ctx.search.search_many(["bun", "bao bun"], 1)
+    assert bun[0].name == "Roll, white, hamburger bun"
+    assert bao[0].name.startswith("Bao bun")
+
+
 async def test_wheat_berries_are_the_grain_not_a_berry(ctx) -> None:
     """ "Wheat berry" was FNDDS's "Berries, NFS" (44 kcal/100 g): the kernel is a grain."""
     plain, cooked = await ctx.search.search_many(["wheat berries", "cooked wheat berries"], 1)
