@@ -260,6 +260,8 @@ SIZES: dict[str, str] = {
     "bun-sized": "bun-size",
     "individual": "individual",
     "single-serving": "single-serving",
+    "grande": "medium",  # a coffee shop's 16 fl oz, FNDDS's medium cup of coffee
+    "venti": "large",  # its 20 fl oz (24 iced), FNDDS's large
     "single-serve": "single-serving",
     "personal": "personal",
     "personal-size": "personal",

@@ -635,3 +635,13 @@ def test_a_pound_cake_is_a_cake_not_a_pound_of_cake() -> None:
     assert (cake.food, cake.quantity, cake.unit, cake.mass_g) == ("pound cake", 1, "each", None)
     (weighed,) = parse_meal("a pound of cake")
     assert weighed.mass_g == pytest.approx(453.59, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "size"),
+    [("a grande latte", "latte", "medium"), ("a venti iced coffee", "iced coffee", "large")],
+)
+def test_coffee_shop_cup_names_are_sizes(text: str, food: str, size: str) -> None:
+    """ "A grande latte" was searched as a food called "grande latte" and got no size."""
+    (item,) = parse_meal(text)
+    assert (item.food, item.size) == (food, size)
