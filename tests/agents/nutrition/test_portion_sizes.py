@@ -17,6 +17,7 @@ from agents.nutrition.portions import AmountSpec, PortionEstimate, resolve_porti
 from agents.nutrition.portions.keywords import head_token
 from agents.nutrition.portions.sizes import normalize_size
 from store.records import PortionRecord
+from tests.agents.nutrition.test_portions import F as COPIED_ELSEWHERE
 
 Sr28Row = tuple[int, float, str, float]
 FnddsRow = tuple[int, str, float]
@@ -205,20 +206,6 @@ FNDDS_ROWS: dict[str, list[FnddsRow]] = {
         (7, "Quantity not specified", 248),
     ],
     "58403040": [(1, "1 cup", 245), (2, "Quantity not specified", 245)],
-    "58106210": [  # Pizza, cheese, from restaurant or fast food, NS as to type of crust
-        (1, "1 piece, NFS", 119),
-        (2, "1 piece, small pizza", 80),
-        (3, "1 piece, medium pizza", 86),
-        (4, "1 piece, large pizza", 119),
-        (5, "1 piece, extra-large pizza", 128),
-        (6, '1 personal size pizza (5-7" diameter)', 175),
-        (7, '1 small pizza (8-10" diameter)', 480),
-        (8, '1 medium pizza (11-12" diameter)', 691),
-        (9, '1 large pizza (13-15" diameter)', 954),
-        (10, '1 extra-large pizza (16-18" diameter)', 1278),
-        (11, "1 surface inch", 6.2),
-        (12, "Quantity not specified", 238),
-    ],
     "53381000": [  # Pie, lemon meringue
         (1, "1 slice, any size", 150),
         (2, "1 pie, any size", 1600),
@@ -579,6 +566,7 @@ def test_a_piece_is_never_a_whole_meal() -> None:
 
 TORTILLA = "Tortillas, ready-to-bake or -fry, flour, refrigerated"
 PIZZA = "Pizza, cheese, from restaurant or fast food, NS as to type of crust"
+PIZZA_ROWS = COPIED_ELSEWHERE["58106210"]  # its sized pizzas and pieces, checked there
 
 
 @pytest.mark.parametrize(
@@ -587,8 +575,8 @@ PIZZA = "Pizza, cheese, from restaurant or fast food, NS as to type of crust"
         (TORTILLA, S["18364"], 10, 72),  # "1 tortilla (approx 10" dia)"
         (TORTILLA, S["18364"], 8, 49),  # "approx 7-8" dia"
         (TORTILLA, S["18364"], 6, 30),
-        (PIZZA, F["58106210"], 12, 691),  # "1 medium pizza (11-12" diameter)"
-        (PIZZA, F["58106210"], 14, 954),  # "1 large pizza (13-15" diameter)"
+        (PIZZA, PIZZA_ROWS, 12, 691),  # "1 medium pizza (11-12" diameter)"
+        (PIZZA, PIZZA_ROWS, 14, 954),  # "1 large pizza (13-15" diameter)"
         ("Turkey sandwich or sub, restaurant", F["27540050"], 6, 195),  # 'regular or 6" sub'
         ("Fast foods, submarine sandwich, cold cut", S["21124"], 12, 391),  # "12 inch sub"
     ],
@@ -620,9 +608,9 @@ def test_without_that_size_the_nearest_one_is_scaled_by_length_or_area() -> None
 
 def test_a_share_of_a_sized_pizza_is_a_share_of_that_size() -> None:
     """A slice of a 14-inch pizza is FNDDS's slice of a large pizza (119 g), not of a medium."""
-    assert resolve(PIZZA, F["58106210"], 1, "slice", inches=14).grams == 119
-    assert resolve(PIZZA, F["58106210"], 1, "slice", inches=10).grams == 80  # small (8-10")
-    assert resolve(PIZZA, F["58106210"], 0.5, "each", inches=12).grams == 345.5
+    assert resolve(PIZZA, PIZZA_ROWS, 1, "slice", inches=14).grams == 119
+    assert resolve(PIZZA, PIZZA_ROWS, 1, "slice", inches=10).grams == 80  # small (8-10")
+    assert resolve(PIZZA, PIZZA_ROWS, 0.5, "each", inches=12).grams == 345.5
 
 
 def test_a_size_no_measure_names_says_so() -> None:
