@@ -55,4 +55,4 @@ async def test_the_default_search_width_finds_what_an_exact_scan_finds(ctx) -> N
     print(f"HNSW recall@{n} on {len(phrases)} phrases: {recall}")
     assert len(phrases) >= 190
     assert recall[width] >= 0.97
-    assert recall[width] >= recall[FORMER_WIDTH] + 0.01
+    assert recall[width] >= min(recall[FORMER_WIDTH] + 0.01, 1.0)  # unless 40 is exact too
