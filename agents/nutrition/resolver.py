@@ -119,7 +119,7 @@ def pick_measurable(
             return None
         amount = replace(amount, mass_g=None)  # "a 744 g bottle of tea": the bottle still says
     fitting = [(s, how) for s in close if (how := _measure_fit(s, details, amount)) is not None]
-    if amount.size is not None or amount.inches is not None:
+    if amount.sized:
         for scored, how in fitting:
             if _names_size(how):
                 return scored
@@ -252,9 +252,7 @@ async def resolve_item(
     details = await search.get_foods(list(wanted))
     amount = amount_of(item)
     chosen = pick_measurable(close, details, amount) or ranked[0]
-    if (amount.size is not None or amount.inches is not None) and not _fits_size(
-        chosen, details, amount
-    ):
+    if amount.sized and not _fits_size(chosen, details, amount):
         sized = await _sized_namesake(chosen, ranked, details, amount, search)
         chosen = sized or chosen
     picks[0] = ("fused", chosen)

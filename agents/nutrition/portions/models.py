@@ -54,3 +54,8 @@ class AmountSpec:
     volume_ml: float | None = None
     named: str | None = None
     inches: float | None = None
+
+    @property
+    def sized(self) -> bool:
+        """Whether a size was said, as a word ("large") or in inches ("10-inch")."""
+        return self.size is not None or self.inches is not None
