@@ -68,6 +68,7 @@ class NameInfo:
     product_brand: frozenset[str] = frozenset()  # its all-capital brand words: "kind"
     designates: frozenset[str] = frozenset()  # phrases FNDDS files here: "tea" ("tea, NS as to")
     unsaid_default: frozenset[str] = frozenset()  # "; NS as to icing": the record when unsaid
+    aliases: frozenset[str] = frozenset()  # other names FNDDS lists: "pork bun" of "Bao bun"
 
 
 def _is_category(segment: list[str], following: list[str]) -> bool:
@@ -230,4 +231,5 @@ def name_info(name: str, search_text: str) -> NameInfo:
         product_brand=examples & frozenset(tokens(" ".join(_CAPITALS.findall(name)))),
         designates=voc.designations(name, search_text),
         unsaid_default=_unsaid_default(search_text[len(name) :]),
+        aliases=voc.aliases(name, search_text),
     )

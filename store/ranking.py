@@ -70,6 +70,7 @@ ANIMAL_FOODS = MEATS | frozenset({
 BOUGHT = frozenset({"commercial", "commercially", "store", "jarred", "packaged"})
 HOMEMADE = frozenset({"homemade"})  # not "home": "home fries" is a dish
 DESIGNATED_BONUS = 1.0  # FNDDS files the phrase itself here: "Tea, ..., black ; tea, NS as to type"
+ALIAS_BONUS = 1.0  # FNDDS lists the phrase as another name of one record: "Bao bun ; pork bun"
 BABY_FOOD = frozenset({"babyfood", "baby", "toddler", "infant"})
 FOR_BABIES = BABY_FOOD | {"junior", "strained", "gerber", "teething", "stage", "jar"}
 BABY_COST = 0.4  # on top of the niche cost: baby food is never what an unqualified food is
@@ -101,6 +102,8 @@ class _Query:
     absent: frozenset[str] = frozenset()  # what the phrase leaves out ("without frosting")
     key: str = ""  # the whole phrase as FNDDS designations are keyed ("tea")
     usual: frozenset[str] = frozenset()  # its words that only restate the food ("cooked")
+    one_alias: bool = False  # one record alone has the phrase as another name
+    # (one shared by many, "butter crackers" of two filled crackers, describes, not names)
 
 
 def _usual(words: Sequence[str]) -> frozenset[str]:
@@ -349,6 +352,10 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
     head = info.primary - voc.CATEGORY_HEADS or info.primary
     head_precision = len(head & explained) / len(head) if head else 0.0
     cost, changing = _qualifier_cost(q, info, explained)
+    aliased = q.one_alias and q.key in info.aliases and not q.bare
+    aliased = aliased and not set(q.key.split()) <= set(info.ordered)  # "string beans"
+    if aliased:  # the name's other words are what the phrase is made of
+        cost, changing = 0.0, 0
     fused = _rrf(c)
     score = W_COVERAGE * coverage + W_HEAD * head_precision
     score += W_SEMANTIC * (c.semantic_similarity or 0.0)
@@ -361,6 +368,7 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
     score += voc.SOURCE_PRIOR.get(c.source, 0.0) - CONTRADICTION_COST * contradicted
     score += ABSENT_BONUS * bool(q.absent & info.negated)
     score += DESIGNATED_BONUS * (q.key in info.designates)
+    score += ALIAS_BONUS * aliased
     if CORE_MISS:
         core = _core_words(q, missing)
         score -= CORE_MISS_COST * min(len(core), 2)
@@ -503,6 +511,8 @@ def rerank(query: str, candidates: Iterable[Candidate]) -> list[Scored]:
         words = equiv.get(q.head, frozenset({q.head}))
         if any(_names(i, words) for i in infos):  # else no food names it: nothing to prefer
             q = replace(q, head_words=words)
+    if len({c.name.lower() for c, i in zip(found, infos, strict=True) if q.key in i.aliases}) == 1:
+        q = replace(q, one_alias=True)  # "szechuan chicken", not "pan pizza" (31 pizzas)
     if any(len(e) > 1 for e in equiv.values()):
         respelled = " ".join(w for e in equiv.values() for w in e)
         if not q.cooked:

@@ -37,6 +37,7 @@ from store.embeddings import Vector
 from store.nutrients import CORE_KEYS
 from store.read_pool import positional
 from store.vocabulary import (
+    aliases,
     broader,
     designation_key,
     designations,
@@ -61,8 +62,7 @@ VOCABULARY_SQL = (
 _VOCABULARY: dict[str, frozenset[str]] = {}
 _LOCKS: dict[int, asyncio.Lock] = {}
 DESIGNATED_SQL = (
-    "SELECT id, name, search_text FROM foods "
-    "WHERE source = 'fndds' AND search_text ~* ';[^;]*, (nfs|ns as to)'"
+    "SELECT id, name, search_text FROM foods WHERE source = 'fndds' AND search_text LIKE '%;%'"
 )
 _DESIGNATED: dict[str, dict[str, tuple[str, ...]]] = {}
 DESIGNATED_ROWS_SQL = f"SELECT {FIELDS}, f.embedding FROM foods f WHERE f.id = ANY($1::text[])"
@@ -219,12 +219,16 @@ async def _name_words(conn: asyncpg.Connection, key: str) -> frozenset[str]:
 
 
 async def _designated(conn: asyncpg.Connection, key: str) -> dict[str, tuple[str, ...]]:
-    """FNDDS's designations ("tea, NS as to type"), phrase key to food ids, read once."""
+    """FNDDS's designations and other names, phrase key to food ids, read once.
+
+    A designation is "tea, NS as to type" of "Tea, hot, leaf, black"; another name is
+    "pork bun" of "Bao bun".
+    """
 
     async def read() -> dict[str, tuple[str, ...]]:
         found: dict[str, list[str]] = {}
         for food_id, name, search_text in await conn.fetch(DESIGNATED_SQL):
-            for phrase in designations(name, search_text):
+            for phrase in designations(name, search_text) | aliases(name, search_text):
                 found.setdefault(phrase, []).append(food_id)
         return {k: tuple(v) for k, v in found.items()}
 

@@ -489,6 +489,21 @@ def designations(name: str, search_text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def aliases(name: str, search_text: str) -> frozenset[str]:
+    """Other names FNDDS lists for a record, of two words or more: "pork bun" of "Bao bun".
+
+    Each is kept as its matching key (:func:`designation_key`); one whose last word the
+    name does not say ("cooking spray" of stir-fried vegetables) is about something else.
+    """
+    named = {t for seg in name.lower().split(",") for t in tokens(_ON_OR_IN.split(seg)[0])}
+    found = set()
+    for part in search_text[len(name) :].lower().split(";"):
+        words = tokens(part)
+        if len(words) >= 2 and words[-1] in named and not {"ns", "nfs"} & set(words):
+            found.add(" ".join(words))
+    return frozenset(found)
+
+
 def designation_key(query: str) -> str:
     """A phrase as :func:`designations` keys it."""
     return " ".join(tokens(query))

@@ -139,3 +139,14 @@ async def test_a_bare_word_finds_the_record_fndds_files_it_under(ctx) -> None:
     assert pizza[0].id == "fndds:58106210", pizza[0].name
     assert tea[0].id == "fndds:92302000", tea[0].name
     assert chips[0].id == "fndds:71200010", chips[0].name
+
+
+async def test_another_name_fndds_lists_finds_its_record(ctx) -> None:
+    """ "Szechuan chicken" and "Hunan shrimp" are names FNDDS lists under its stir fries,
+    which no word of theirs but the meat finds: they are fetched like designations."""
+    chicken, shrimp, bun = await ctx.search.search_many(
+        ["szechuan chicken", "hunan shrimp", "pork bun"], 1
+    )
+    assert chicken[0].id == "fndds:27445110", chicken[0].name
+    assert shrimp[0].id == "fndds:27450410", shrimp[0].name
+    assert bun[0].id == "fndds:58123110", bun[0].name

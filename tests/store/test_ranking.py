@@ -1059,6 +1059,78 @@ def test_the_record_fndds_files_a_phrase_under_comes_first() -> None:
     assert filed == {designation_key("mac and cheese")}
 
 
+def test_another_name_fndds_lists_for_one_record_finds_it() -> None:
+    """ "Bao bun ; ...; pork bun": FNDDS codes a reported "pork bun" to the bao bun, and a
+    "Szechuan chicken" to its chicken-and-vegetables stir fry, whatever else it names."""
+    bao = cand(
+        "fndds:58123110",
+        "Bao bun",
+        category="Egg rolls, dumplings, sushi",
+        sem=0.67,
+        synonyms="any meat; char siu; manapua; pork bun",
+        ranks=(1, None, 24, 1),
+    )
+    sandwich = cand(
+        "fndds:27520520",
+        "Pork sandwich",
+        category="Meat and BBQ sandwiches",
+        sem=0.71,
+        synonyms="bread, bun or roll",
+        ranks=(2, None, 3, 2),
+    )
+    assert best("pork bun", sandwich, bao) == bao.name
+    assert best("pork sandwich", sandwich, bao) == sandwich.name
+    stir_fry = (
+        "Chicken or turkey and vegetables including carrots, broccoli, and/or dark-green "
+        "leafy; no potatoes, soy-based sauce"
+    )
+    szechuan = cand(
+        "fndds:27445110",
+        stir_fry,
+        category="Stir-fry and soy-based sauce mixtures",
+        sem=0.63,
+        synonyms="Szechuan chicken; Hunan chicken",
+        ranks=(1, None, 4, 1),
+    )
+    chicken = cand(
+        "fndds:24100000",
+        "Chicken, NS as to part and cooking method, NS as to skin eaten",
+        category="Chicken, whole pieces",
+        sem=0.47,
+        synonyms="any source",
+        ranks=(None, None, None, 2),
+    )
+    assert best("szechuan chicken", chicken, szechuan) == szechuan.name
+    assert best("chicken", chicken, szechuan) == chicken.name
+    # an ingredient the name does not end on is no other name; nor is its own name again
+    assert name_info(bao.name, bao.search_text).aliases == {"pork bun"}
+    raw = cand("fndds:75101800", "Green beans, raw", sem=0.8, synonyms="string beans", rank=2)
+    cooked = cand(
+        "fndds:75205030",
+        "Green beans, NS as to form, cooked",
+        sem=0.8,
+        rank=1,
+        synonyms="Italian beans; string; pole; snap; french cut; with or without fat",
+    )
+    assert best("string beans", raw, cooked) == cooked.name
+
+
+def test_another_name_shared_by_many_records_leaves_the_choice_to_their_names() -> None:
+    """FNDDS lists "pan pizza" under every thick-crust pizza: it says none of them is meant,
+    so the plain cheese pizza still beats the one without cheese."""
+    cheese = cand(
+        "fndds:58106250",
+        "Pizza, cheese, from restaurant or fast food, thick crust",
+        sem=0.7,
+        synonyms="pan pizza",
+        rank=2,
+    )
+    no_cheese = cand(
+        "fndds:58106720", "Pizza, no cheese, thick crust", sem=0.72, synonyms="pan pizza", rank=1
+    )
+    assert best("pan pizza", no_cheese, cheese) == cheese.name
+
+
 def test_skinless_is_the_skin_not_eaten() -> None:
     """ "Skinless" reads as FNDDS's "skin not eaten", even for a thigh (usually eaten with
     skin); a coated record whose skin is eaten is no answer."""
