@@ -17,10 +17,11 @@ from agents.nutrition.portions import AmountSpec, category_default_portion, reso
 from store.embeddings import Vector
 from store.ranking import Scored
 from store.search import FoodDetail, FoodSearch
-from store.vocabulary import PREP_OF
+from store.vocabulary import PREP_OF, tokens
 
 MIN_COVERAGE = 0.34
 MIN_SEMANTIC = 0.55
+COMBO_WORDS = frozenset({"meal", "combo"})
 CLOSE_CANDIDATES = 8
 CLOSE_SCORE = 0.3
 NEAREST_SIZE = "nearest size"
@@ -179,8 +180,15 @@ def food_ref(scored: Scored) -> FoodRef:
     )
 
 
-def is_known(best: Scored) -> bool:
-    """Whether the best candidate plausibly is the food the user named."""
+def is_known(best: Scored, phrase: str = "") -> bool:
+    """Whether the best candidate plausibly is the food the user named.
+
+    A combo ("a happy meal", "a value meal") names no food: a record that shares only its
+    "meal" ("Cracker meal") is no answer, though "almond meal" is still almonds.
+    """
+    said = tokens(phrase)
+    if said and said[-1] in COMBO_WORDS and not set(said[:-1]) & set(tokens(best.candidate.name)):
+        return False
     similarity = best.candidate.semantic_similarity or 0.0
     return best.coverage >= MIN_COVERAGE or similarity >= MIN_SEMANTIC
 
@@ -244,7 +252,7 @@ async def resolve_item(
         fat_listed and not is_cooking_fat(item),
     )
     suggestions = tuple(food_ref(s) for s in ranked[:3])
-    if not ranked or not is_known(ranked[0]):
+    if not ranked or not is_known(ranked[0], search_phrase(item)):
         return ResolvedItem(index, item, (), suggestions, False)
     close = [s for s in ranked[:CLOSE_CANDIDATES] if s.score >= ranked[0].score - CLOSE_SCORE]
     picks = _pick_alternatives(ranked)

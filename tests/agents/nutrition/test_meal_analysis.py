@@ -169,3 +169,17 @@ async def test_a_sentence_retelling_the_meal_counts_its_foods_once(ctx) -> None:
         "I had an apple and a pear. Later I had an apple and a pear."
     )
     assert len(twice.items) == 4
+
+
+async def test_a_combo_meal_names_no_food(ctx) -> None:
+    """ "A happy meal" was SR28's cracker meal (383 kcal of breadcrumbs) by its word "meal":
+    a combo is a bundle of foods, so it is unknown and asked about, never a number; a meal
+    of a food ("almond meal") and a frozen meal are still foods."""
+    combo = await ctx.analyzer.analyze("a happy meal and a coke")
+    happy, coke = combo.items
+    assert happy.status == "unknown" and happy.grams is None, happy.food
+    assert "unknown_food" in happy.flags and happy.questions
+    assert coke.status == "matched" and coke.food is not None and "cola" in coke.food.name.lower()
+    for text, word in (("almond meal", "almond"), ("a frozen meal", "frozen meal")):
+        (item,) = (await ctx.analyzer.analyze(text)).items
+        assert item.food is not None and word in item.food.name.lower(), (text, item.food)
