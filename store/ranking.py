@@ -71,6 +71,10 @@ BOUGHT = frozenset({"commercial", "commercially", "store", "jarred", "packaged"}
 HOMEMADE = frozenset({"homemade"})  # not "home": "home fries" is a dish
 DESIGNATED_BONUS = 1.0  # FNDDS files the phrase itself here: "Tea, ..., black ; tea, NS as to type"
 ALIAS_BONUS = 1.0  # FNDDS lists the phrase as another name of one record: "Bao bun ; pork bun"
+FROZEN_MEAL_COST = 0.6
+"""A frozen meal or entree is no answer for the dish alone: "salisbury steak" was FNDDS's
+Salisbury steak dinner (with its potatoes and dessert), not the steak with gravy."""
+FROZEN_MEAL_SAID = frozenset({"frozen", "meal", "meals", "dinner", "entree", "tv", "microwave"})
 BABY_FOOD = frozenset({"babyfood", "baby", "toddler", "infant"})
 FOR_BABIES = BABY_FOOD | {"junior", "strained", "gerber", "teething", "stage", "jar"}
 BABY_COST = 0.4  # on top of the niche cost: baby food is never what an unqualified food is
@@ -337,6 +341,8 @@ def _preferences(q: _Query, info: NameInfo, c: Candidate, explained: set[str]) -
         score -= SALTED_COST
     if info.skin and "skin" not in q.words and info.skin != _usual_skin(q):
         score -= SKIN_COST if _usual_skin(q) else SKIN_GUESS_COST
+    if info.words >= {"frozen", "meal"} or info.words >= {"frozen", "entree"}:
+        score -= FROZEN_MEAL_COST * (not q.words & FROZEN_MEAL_SAID)  # a dinner with sides
     if "energy_kcal" not in c.nutrients:
         score -= NO_ENERGY_COST  # a record without energy cannot ground calories
     return score - _ingredient_of_other_dish(c.name, q.words)

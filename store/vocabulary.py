@@ -273,6 +273,8 @@ PHRASES = {
     "jelly beans": "jellybeans", "icing sugar": "powdered sugar", "caster sugar": "sugar",
     # dishes under their FNDDS names; "eggroll" keeps the dish apart from egg-bread rolls
     "spaghetti bolognese": "pasta with tomato-based sauce and meat",
+    "spaghetti and meatballs": "pasta with tomato-based sauce and meat",
+    "spaghetti with meatballs": "pasta with tomato-based sauce and meat",
     "fettuccine alfredo": "pasta with cream sauce",
     "chicken alfredo": "pasta with cream sauce and poultry",
     "egg roll": "eggroll", "egg rolls": "eggrolls", "spring roll": "eggroll",

@@ -150,3 +150,9 @@ async def test_another_name_fndds_lists_finds_its_record(ctx) -> None:
     assert chicken[0].id == "fndds:27445110", chicken[0].name
     assert shrimp[0].id == "fndds:27450410", shrimp[0].name
     assert bun[0].id == "fndds:58123110", bun[0].name
+
+
+async def test_spaghetti_and_meatballs_is_the_pasta_dish_not_a_frozen_dinner(ctx) -> None:
+    """It was FNDDS's "Spaghetti and meatballs dinner, NFS, frozen meal"."""
+    (hits,) = await ctx.search.search_many(["spaghetti and meatballs"], 1)
+    assert hits[0].name.startswith("Pasta with tomato-based sauce and meat"), hits[0].name

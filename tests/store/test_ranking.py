@@ -1131,6 +1131,29 @@ def test_another_name_shared_by_many_records_leaves_the_choice_to_their_names() 
     assert best("pan pizza", no_cheese, cheese) == cheese.name
 
 
+def test_a_dish_said_alone_is_no_frozen_meal_unless_one_is_said() -> None:
+    """ "Salisbury steak" was FNDDS's Salisbury steak dinner, a frozen meal with its sides;
+    said as a frozen dinner, it still is one."""
+    dish = cand(
+        "fndds:27112010",
+        "Salisbury steak with gravy",
+        category="Meat mixed dishes",
+        sem=0.78,
+        synonyms="Banquet Salisbury Steak with Gravy",
+        ranks=(3, 1, 2, 1),
+    )
+    dinner = cand(
+        "fndds:28110300",
+        "Salisbury steak dinner, NFS, frozen meal",
+        sem=0.73,
+        category="Meat mixed dishes",
+        ranks=(8, 5, 5, 3),
+    )
+    assert best("salisbury steak", dinner, dish) == dish.name
+    assert best("frozen salisbury steak dinner", dinner, dish) == dinner.name
+    assert best("salisbury steak tv dinner", dinner, dish) == dinner.name
+
+
 def test_skinless_is_the_skin_not_eaten() -> None:
     """ "Skinless" reads as FNDDS's "skin not eaten", even for a thigh (usually eaten with
     skin); a coated record whose skin is eaten is no answer."""
