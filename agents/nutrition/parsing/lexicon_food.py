@@ -380,6 +380,7 @@ FILLER_KEEP_BEFORE: dict[str, frozenset[str]] = {
 # Dishes USDA files as two foods, each counted on its own.
 EATEN_AS_TWO: dict[str, tuple[str, str]] = {
     "fish and chips": ("fried fish", "french fries"),
+    "steak and eggs": ("steak", "eggs"),  # fused for "a steak and eggs burrito"
 }
 
 # "X with Y" splits into two items when X is a plain base and Y a topping (see segment.py).
@@ -423,6 +424,14 @@ TOPPINGS: frozenset[str] = frozenset(
         "maple syrup",
         "olive oil",
     }
+)
+# "apple pie with ice cream": a dessert and the scoop beside it ("funnel cake with sugar" is
+# one FNDDS dish: sugar is no dessert topping here)
+DESSERT_BASES: frozenset[str] = frozenset(
+    """pie cake brownie brownies cobbler crumble crisp shortcake waffle waffles""".split()
+)
+DESSERT_TOPPINGS: frozenset[str] = frozenset(
+    {"ice cream", "vanilla ice cream", "whipped cream", "frozen yogurt", "gelato"}
 )
 # "oatmeal with blueberries": fruit on a breakfast base is its own item; "yogurt with fruit"
 # and "a muffin with blueberries" stay one food (fruit yogurt, a blueberry muffin).

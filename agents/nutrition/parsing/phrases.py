@@ -12,6 +12,8 @@ from agents.nutrition.parsing.lexicon_food import (
     BREAD_SIDES,
     BREAKFAST_SIDES,
     CONTAINING_DISHES,
+    DESSERT_BASES,
+    DESSERT_TOPPINGS,
     DISH_HEADS,
     FILLERS,
     FRUIT_BASES,
@@ -143,6 +145,8 @@ def is_base_topping(current: list[Token], phrase: list[Token]) -> bool:
         return True  # "toast with butter"
     if _tail_phrase(base) & FRUIT_BASES and _tail_phrase(top) & FRUIT_TOPPINGS:
         return True  # "oatmeal with blueberries"
+    if _tail_phrase(base) & DESSERT_BASES and _tail_phrase(top) & DESSERT_TOPPINGS:
+        return True  # "apple pie with ice cream"
     if _tail_phrase(top) & _NEVER_HELD and not _tail_phrase(base) & _NEVER_HELD:
         return True  # "chicken curry with naan", "an omelette with toast"
     return bool(_tail_phrase(top) & SIDES) and not _tail_phrase(base) & CONTAINING_DISHES

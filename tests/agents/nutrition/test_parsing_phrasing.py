@@ -645,3 +645,28 @@ def test_coffee_shop_cup_names_are_sizes(text: str, food: str, size: str) -> Non
     """ "A grande latte" was searched as a food called "grande latte" and got no size."""
     (item,) = parse_meal(text)
     assert (item.food, item.size) == (food, size)
+
+
+@pytest.mark.parametrize(
+    ("text", "dessert", "topping"),
+    [
+        ("a slice of apple pie with ice cream", "apple pie", "ice cream"),
+        ("a brownie with a scoop of vanilla ice cream", "brownie", "vanilla ice cream"),
+        ("strawberry shortcake with whipped cream", "strawberry shortcake", "whipped cream"),
+    ],
+)
+def test_ice_cream_with_a_dessert_is_eaten_too(text: str, dessert: str, topping: str) -> None:
+    """ "Apple pie with ice cream" was a pie alone: the ice cream only described it."""
+    first, second = parse_meal(text)
+    assert (first.food, second.food) == (dessert, topping)
+    (dish,) = parse_meal("a funnel cake with sugar")  # one FNDDS dish
+    assert dish.food == "funnel cake with sugar"
+
+
+def test_steak_and_eggs_is_both_foods() -> None:
+    """ "Steak and eggs" was one phrase, read as one egg (50 g); in a burrito it stays one."""
+    steak, eggs = parse_meal("steak and eggs for breakfast")
+    assert (steak.food, eggs.food) == ("steak", "eggs")
+    assert steak.meal == eggs.meal == "breakfast"
+    (burrito,) = parse_meal("a steak and eggs burrito")
+    assert burrito.food == "steak and eggs burrito"
