@@ -378,6 +378,13 @@ FILLER_KEEP_BEFORE: dict[str, frozenset[str]] = {
 }
 
 # Dishes USDA files as two foods, each counted on its own.
+FILED_AS: dict[str, str] = {
+    "hot dog": "hot dog sandwich",
+    "hot dogs": "hot dog sandwiches",
+}
+"""A food said alone as USDA files what is meant: a hot dog is eaten in its bun (FNDDS's
+"Hot dog, NFS", filed under the bare phrase, is the frankfurter alone)."""
+
 EATEN_AS_TWO: dict[str, tuple[str, str]] = {
     "fish and chips": ("fried fish", "french fries"),
     "steak and eggs": ("steak", "eggs"),  # fused for "a steak and eggs burrito"
@@ -397,6 +404,7 @@ BASES: frozenset[str] = frozenset(
         "rice cakes",
         "ice cream",
         "hot dog",
+        "hot dogs",
         "french toast",
         "sweet potato",
         "baked potato",

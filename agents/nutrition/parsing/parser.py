@@ -8,6 +8,7 @@ from agents.nutrition.parsing.inches import fold_inches
 from agents.nutrition.parsing.lexicon_food import (
     DISH_HEADS,
     EATEN_AS_TWO,
+    FILED_AS,
     TOPPINGS,
     TRAILING_ATTRIBUTES,
 )
@@ -249,6 +250,8 @@ def _usda_items(item: ParsedItem) -> list[ParsedItem]:
     Each part keeps the item's count and size ("a large fish and chips"); a stated mass or
     volume is shared equally, the text saying nothing of how it divides.
     """
+    if (filed := FILED_AS.get(item.food)) is not None and not item.excluded:
+        return [replace(item, food=filed)]  # "a hot dog without the bun" is the frankfurter
     parts = EATEN_AS_TWO.get(item.food)
     if parts is None:
         return _topped_toast(item)

@@ -670,3 +670,19 @@ def test_steak_and_eggs_is_both_foods() -> None:
     assert steak.meal == eggs.meal == "breakfast"
     (burrito,) = parse_meal("a steak and eggs burrito")
     assert burrito.food == "steak and eggs burrito"
+
+
+def test_a_hot_dog_said_alone_is_the_one_in_its_bun() -> None:
+    """FNDDS files "hot dog, NFS" under the frankfurter alone (57 g, 2 g carbohydrate)."""
+    (one,) = parse_meal("a hot dog")
+    two, mustard = parse_meal("two hot dogs with mustard")
+    assert (one.food, two.food, two.quantity, mustard.food) == (
+        "hot dog sandwich",
+        "hot dog sandwiches",
+        2,
+        "mustard",
+    )
+    (bare,) = parse_meal("a hot dog without the bun")
+    assert bare.food == "hot dog" and bare.excluded
+    (turkey,) = parse_meal("a turkey hot dog")
+    assert turkey.food == "turkey hot dog"
