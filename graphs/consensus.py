@@ -64,6 +64,8 @@ def _reading(detail: str) -> str:
     if found is None:
         return detail.split(":")[0]
     label = found.group(1)
+    if label.lower().startswith("guideline amount"):
+        return "USDA's guideline amount"  # "... per slice of bread/roll", times the slices
     return "USDA's typical amount" if label == "Quantity not specified" else label
 
 

@@ -26,6 +26,7 @@ from typing_extensions import TypedDict
 
 from agents.nutrition.calculator import scale
 from agents.nutrition.cooking_fat import is_cooking_fat
+from agents.nutrition.guidelines import weigh_toppings
 from agents.nutrition.llm_parse import ModelItem, read_meal, to_parsed_item
 from agents.nutrition.models import ItemAnalysis, MealAnalysis
 from agents.nutrition.parsing import ParsedItem, parse_meal
@@ -127,7 +128,7 @@ async def calculate(state: MealState) -> dict[str, Any]:
     """
     ordered = sorted(state.get("resolved", []), key=lambda r: r.index)
     kept, notes = drop_restated(state.get("text", ""), ordered)
-    return {"computed": [with_nutrients(r) for r in kept], "notes": notes}
+    return {"computed": [with_nutrients(r) for r in weigh_toppings(kept)], "notes": notes}
 
 
 async def model_parse(state: MealState, runtime: Runtime[MealContext]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from agents.nutrition.cooking_fat import is_cooking_fat, separate_fat_bonus
+from agents.nutrition.guidelines import guideline_portions
 from agents.nutrition.models import Estimate, FoodRef
 from agents.nutrition.parsing import ParsedItem
 from agents.nutrition.portions import AmountSpec, category_default_portion, resolve_portion
@@ -47,6 +48,8 @@ class ResolvedItem:
     estimates: tuple[Estimate, ...]
     suggestions: tuple[FoodRef, ...]
     known: bool
+    guidelines: tuple[tuple[str, float], ...] = ()
+    """The chosen food's USDA guideline amounts ("per slice of bread/roll", 16 g)."""
 
 
 PART_UNITS = frozenset({"drumstick", "wing", "fillet"})
@@ -286,4 +289,5 @@ async def resolve_item(
             default.alternatives,
         )  # fmt: skip
     )
-    return ResolvedItem(index, item, tuple(estimates), suggestions, True)
+    guidelines = guideline_portions(best.portions) if item.served_with else ()
+    return ResolvedItem(index, item, tuple(estimates), suggestions, True, guidelines)

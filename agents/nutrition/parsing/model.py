@@ -27,6 +27,8 @@ class ParsedItem:
         container_volume_ml: Volume of one container when stated ("two 12 fl oz cans").
         excluded: Things the text says are left out ("added fat", "skin", "sauce").
         inches: The item's size in inches when said ("a 10-inch tortilla": 10.0).
+        served_with: The food it tops or goes into, when the text gives it no amount of its
+            own ("toast with butter": "toast"); USDA's guideline amounts weigh it by that.
     """
 
     text: str
@@ -41,6 +43,7 @@ class ParsedItem:
     container_volume_ml: float | None = None
     excluded: tuple[str, ...] = ()
     inches: float | None = None
+    served_with: str | None = None
 
 
 @dataclass(slots=True)
@@ -58,3 +61,4 @@ class Draft:
     excluded: list[str] = field(default_factory=list)
     meal: str | None = None
     inches: float | None = None
+    served_with: str | None = None

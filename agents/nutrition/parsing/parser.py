@@ -139,6 +139,7 @@ def _freeze(draft: Draft, text: str) -> ParsedItem:
         container_volume_ml=draft.totals.container_volume_ml,
         excluded=tuple(draft.excluded),
         inches=draft.inches,
+        served_with=draft.served_with,
     )
 
 
@@ -234,7 +235,10 @@ def parse_meal(text: str) -> list[ParsedItem]:
                 if len(drafts) > first_of_clause:
                     _attach(drafts[-1], draft, attributes=_attributes(segment))
                 continue
-            if segment.stirred_in and draft.quantity is None and draft.totals == Totals():
+            unmeasured = draft.quantity is None and draft.totals == Totals()
+            if segment.topping and unmeasured and len(drafts) > first_of_clause:
+                draft.served_with = drafts[-1].food  # "toast with butter"
+            if segment.stirred_in and unmeasured:
                 draft.quantity, draft.unit = 1.0, "splash"  # "coffee with milk"
             end = _segment_end(segments, k, len(clause))
             draft.meal = meal_for(mentions, segment.start, end, carried)

@@ -84,6 +84,8 @@ class Segment:
     """The connector words that split it off, when they only list a dish's parts ("using")."""
     stirred_in: bool = False
     """Split off a hot drink as what is stirred into it ("coffee with milk"): a splash."""
+    topping: bool = False
+    """Split off a plain base as its topping or spread ("toast with butter")."""
 
 
 _WRAPPING = frozenset({"wrapped", "nestled", "tucked", "rolled"})
@@ -317,7 +319,8 @@ class _Splitter:
         wraps = self.toks[i].low in _WRAPPING and _own_wrap(phrase)  # "nestled in a tortilla"
         explicit = explicit or wraps or (is_sized_item(phrase) and has_amount(self.cur.tokens))
         explicit = explicit and not _holder(self.toks[i].low, phrase)
-        pair = is_base_topping(self.cur.tokens, phrase) or (
+        on_base = is_base_topping(self.cur.tokens, phrase)
+        pair = on_base or (
             self.toks[i].low == "with"
             and (drink_and_food(self.cur.tokens, phrase) or _whole_piece(self.cur.tokens, phrase))
         )
@@ -326,6 +329,7 @@ class _Splitter:
             stirred = not explicit and topping and is_stirred_in(self.cur.tokens, phrase)
             self.new(end)
             self.cur.stirred_in = stirred
+            self.cur.topping = not explicit and topping and on_base and not stirred
             self.cur.parts_of = explicit and self.toks[i].low in _PARTS_CONNECTORS
             if self.cur.parts_of and self.toks[i].low != "with":
                 self.cur.connector = self.toks[i:end]

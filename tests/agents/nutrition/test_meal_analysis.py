@@ -183,3 +183,20 @@ async def test_a_combo_meal_names_no_food(ctx) -> None:
     for text, word in (("almond meal", "almond"), ("a frozen meal", "frozen meal")):
         (item,) = (await ctx.analyzer.analyze(text)).items
         assert item.food is not None and word in item.food.name.lower(), (text, item.food)
+
+
+async def test_a_topping_without_an_amount_is_weighed_by_usda_guideline(ctx) -> None:
+    """FNDDS's "Guideline amount per slice of bread/roll" (butter 7 g) and "per cup of hot
+    cereal" (milk 61 g) weigh a topping said with no amount, by how much base there is: a
+    bowl of oatmeal's milk was a whole cup (244 g) before."""
+    toast, butter = (await ctx.analyzer.analyze("two slices of toast with butter")).items
+    assert toast.grams == pytest.approx(50.0)
+    assert butter.grams == pytest.approx(14.0)  # 7 g on each slice
+    assert "Guideline amount per slice of bread/roll" in (butter.portion_detail or "")
+    oatmeal, milk = (await ctx.analyzer.analyze("a bowl of oatmeal with milk")).items
+    assert oatmeal.grams is not None and milk.grams is not None
+    assert milk.grams == pytest.approx(61.0 * oatmeal.grams / 240.0, rel=0.01)
+    assert milk.ranges["energy_kcal"][1] >= milk.nutrients["energy_kcal"] * 2  # a cup still in
+    _, spread = (await ctx.analyzer.analyze("a bagel with 2 tbsp of peanut butter")).items
+    assert spread.grams == pytest.approx(32.0)  # a stated amount stays what was said
+    assert "Guideline" not in (spread.portion_detail or "")

@@ -686,3 +686,13 @@ def test_a_hot_dog_said_alone_is_the_one_in_its_bun() -> None:
     assert bare.food == "hot dog" and bare.excluded
     (turkey,) = parse_meal("a turkey hot dog")
     assert turkey.food == "turkey hot dog"
+
+
+def test_a_topping_said_without_an_amount_knows_what_it_goes_with() -> None:
+    """ "Toast with butter": the butter's amount is read off what it is spread on."""
+    toast, butter = parse_meal("toast with butter")
+    assert (toast.served_with, butter.served_with) == (None, "toast")
+    _, measured = parse_meal("toast with 2 tbsp of butter")
+    assert measured.served_with is None
+    _, broccoli = parse_meal("grilled chicken and a side of steamed broccoli")
+    assert broccoli.served_with is None
