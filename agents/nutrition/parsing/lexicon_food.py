@@ -385,6 +385,10 @@ FILED_AS: dict[str, str] = {
 """A food said alone as USDA files what is meant: a hot dog is eaten in its bun (FNDDS's
 "Hot dog, NFS", filed under the bare phrase, is the frankfurter alone)."""
 
+COUNTED_IN: dict[str, str] = {"string cheese": "stick", "string cheeses": "stick"}
+"""The unit a food is counted in when only a count is said: a string cheese is FNDDS's
+"1 stick" (28 g), not the "1 string" pulled off one (4.7 g) its name seems to ask for."""
+
 EATEN_AS_TWO: dict[str, tuple[str, str]] = {
     "fish and chips": ("fried fish", "french fries"),
     "steak and eggs": ("steak", "eggs"),  # fused for "a steak and eggs burrito"
@@ -396,7 +400,7 @@ BASES: frozenset[str] = frozenset(
     crackers biscuit biscuits croissant croissants scone scones roll rolls oatmeal cereal
     porridge grits coffee tea espresso potato potatoes fries hot-dog frankfurter apple
     apples celery banana bananas yogurt yoghurt salad pretzel pretzels chips carrots
-    vegetables veggies corn popcorn cheerios flakes chili""".split()
+    vegetables veggies corn popcorn cheerios flakes chili granola muesli""".split()
 ) | frozenset(
     {
         "english muffin",

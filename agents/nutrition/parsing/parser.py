@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from agents.nutrition.parsing.inches import fold_inches
 from agents.nutrition.parsing.lexicon_food import (
+    COUNTED_IN,
     DISH_HEADS,
     EATEN_AS_TWO,
     FILED_AS,
@@ -256,6 +257,8 @@ def _usda_items(item: ParsedItem) -> list[ParsedItem]:
     """
     if (filed := FILED_AS.get(item.food)) is not None and not item.excluded:
         return [replace(item, food=filed)]  # "a hot dog without the bun" is the frankfurter
+    if (unit := COUNTED_IN.get(item.food)) and item.unit in (None, "each") and item.quantity:
+        return [replace(item, unit=unit)]  # "two string cheeses": two sticks
     parts = EATEN_AS_TWO.get(item.food)
     if parts is None:
         return _topped_toast(item)

@@ -696,3 +696,23 @@ def test_a_topping_said_without_an_amount_knows_what_it_goes_with() -> None:
     assert measured.served_with is None
     _, broccoli = parse_meal("grilled chicken and a side of steamed broccoli")
     assert broccoli.served_with is None
+
+
+def test_a_string_cheese_is_counted_in_sticks() -> None:
+    """ "A string cheese" was FNDDS's "1 string" (4.7 g) by the word in its name."""
+    (one,) = parse_meal("a string cheese")
+    (two,) = parse_meal("two string cheeses")
+    assert (one.quantity, one.unit, two.quantity, two.unit) == (1, "stick", 2, "stick")
+    (weighed,) = parse_meal("30 g of string cheese")
+    assert weighed.unit == "g"
+
+
+def test_granola_is_a_base_its_milk_goes_on() -> None:
+    """ "A bowl of granola with almond milk" was one food, 488 g of almond milk."""
+    granola, milk = parse_meal("a bowl of granola with almond milk")
+    assert (granola.food, granola.unit, milk.food, milk.served_with) == (
+        "granola",
+        "bowl",
+        "almond milk",
+        "granola",
+    )
