@@ -5,7 +5,7 @@ No model and no network: a tokenizer, word lists and a handful of rules (see
 
 Conventions worth knowing:
 
-* Vague counts read as: "a couple" = 2, "a few" / "several" = 3, "a dozen" = 12.
+* Vague counts read as: "a couple" = 2, "a few" / "several" / "a stack" = 3, "a dozen" = 12.
 * ``mass_g`` / ``volume_ml`` are the item's total explicit amount; "oz" is fluid ounces
   for drinks ("a 12 oz can of cola") and ounces by weight otherwise.
 * A meal word applies to every item of its clause and carries on to later clauses until

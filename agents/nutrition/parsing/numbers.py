@@ -25,7 +25,10 @@ FRACTION_WORDS: dict[str, float] = {
     "eighth": 0.125,
 }
 # Vague counts, read as their usual meaning (documented in the package docstring).
-VAGUE: dict[str, float] = {"couple": 2.0, "few": 3.0, "several": 3.0, "dozen": 12.0, "pair": 2.0}
+VAGUE: dict[str, float] = {
+    "couple": 2.0, "few": 3.0, "several": 3.0, "dozen": 12.0, "pair": 2.0,
+    "stack": 3.0,  # "a stack of pancakes": a diner's stack is three
+}  # fmt: skip
 ARTICLES: frozenset[str] = frozenset({"a", "an"})
 
 

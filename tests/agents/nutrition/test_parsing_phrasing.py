@@ -716,3 +716,10 @@ def test_granola_is_a_base_its_milk_goes_on() -> None:
         "almond milk",
         "granola",
     )
+
+
+def test_a_stack_of_pancakes_is_three() -> None:
+    """ "A stack of pancakes" was one food called "stack pancakes", one pancake (50 g)."""
+    pancakes, syrup = parse_meal("a stack of pancakes with syrup")
+    assert (pancakes.food, pancakes.quantity, pancakes.unit) == ("pancakes", 3, "each")
+    assert syrup.food == "syrup"
