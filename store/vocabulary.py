@@ -133,7 +133,7 @@ NICHE_WORDS = frozenset({
     "powder", "dehydrated", "ingredient", "school", "restaurant", "formulated", "substitute",
     "diet", "unprepared", "concentrate", "low", "reduced", "free", "light", "nonfat", "fortified",
     "non", "nonalcoholic", "decaffeinated", "stick", "spread", "nectar", "flour", "alaska",
-    "native", "shortening", "giblets", "condensed", "flourless", "sugarless",
+    "native", "shortening", "giblets", "condensed", "flourless", "sugarless", "topping",
 })  # fmt: skip
 CATEGORY_HEADS = frozenset({
     "fish", "beverage", "beverages", "cheese", "cereals", "cereal", "nuts", "seeds", "candies",
@@ -311,6 +311,9 @@ PHRASES = {
     "toaster strudel": "toaster pastry", "toaster strudels": "toaster pastries",
     "celery root": "celeriac", "celery roots": "celeriac",
     "wheat berry": "wheat kernel", "wheat berries": "wheat kernels",  # no berry: the grain
+    "meat lovers": "extra meat", "meat lover": "extra meat",  # a pizza's names for them
+    "veggie lovers": "extra vegetables", "veggie lover": "extra vegetables",
+    "supreme pizza": "pizza with meat and vegetables",
     "topped with frosting": "frosted", "with frosting": "frosted",  # names say "frosted"
     "not reconstituted": "powder",  # "Coffee, instant, not reconstituted" is the dry powder
     "from freezer": "frozen", "from the freezer": "frozen", "out freezer": "frozen",

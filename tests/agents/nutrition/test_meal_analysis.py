@@ -200,3 +200,16 @@ async def test_a_topping_without_an_amount_is_weighed_by_usda_guideline(ctx) -> 
     _, spread = (await ctx.analyzer.analyze("a bagel with 2 tbsp of peanut butter")).items
     assert spread.grams == pytest.approx(32.0)  # a stated amount stays what was said
     assert "Guideline" not in (spread.portion_detail or "")
+
+
+async def test_a_slice_of_pizza_is_never_only_its_topping(ctx) -> None:
+    """ "A slice of meat pizza" was FNDDS's "Topping from meat pizza" (41 g, 2 g carbohydrate),
+    the only record with a piece measure; "meat lovers" and "supreme" are pizza names too."""
+    for text, name in (
+        ("a slice of meat pizza", "Pizza with extra meat"),
+        ("a slice of meat lovers pizza", "Pizza with extra meat"),
+        ("a slice of supreme pizza", "Pizza with meat and vegetables"),
+    ):
+        (item,) = (await ctx.analyzer.analyze(text)).items
+        assert item.food is not None and item.food.name.startswith(name), (text, item.food)
+        assert item.nutrients["carbohydrate_g"] > 20, text
