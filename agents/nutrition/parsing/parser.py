@@ -10,6 +10,7 @@ from agents.nutrition.parsing.lexicon_food import (
     DISH_HEADS,
     EATEN_AS_TWO,
     FILED_AS,
+    HOT_DRINKS,
     TOPPINGS,
     TRAILING_ATTRIBUTES,
 )
@@ -237,16 +238,32 @@ def parse_meal(text: str) -> list[ParsedItem]:
                     _attach(drafts[-1], draft, attributes=_attributes(segment))
                 continue
             unmeasured = draft.quantity is None and draft.totals == Totals()
-            if segment.topping and unmeasured and len(drafts) > first_of_clause:
-                draft.served_with = drafts[-1].food  # "toast with butter"
+            base = drafts[-1] if len(drafts) > first_of_clause else None
+            into = base if segment.stirred_in and base and _is_hot_drink(base) else None
+            if unmeasured and base and (segment.topping or into):
+                draft.served_with = base.food  # "toast with butter", "coffee with cream"
             if segment.stirred_in and unmeasured:
-                draft.quantity, draft.unit = 1.0, "splash"  # "coffee with milk"
+                draft.quantity, draft.unit = _drinks(into), "splash"  # "coffee with milk"
             end = _segment_end(segments, k, len(clause))
             draft.meal = meal_for(mentions, segment.start, end, carried)
             drafts.append(draft)
         if mentions:
             carried = mentions[-1].meal
     return [part for d in drafts for part in _usda_items(_freeze(d, text))]
+
+
+DRINK_COUNTS = frozenset({None, "each", "cup", "mug"})
+"""Units that count drinks, each with its own splash of milk ("two mugs of tea with milk")."""
+
+
+def _is_hot_drink(draft: Draft) -> bool:
+    return draft.food.split()[-1] in HOT_DRINKS if draft.food else False
+
+
+def _drinks(drink: Draft | None) -> float:
+    """How many splashes: one per cup or mug counted ("3 cups of coffee with milk")."""
+    counted = drink is not None and drink.unit in DRINK_COUNTS and drink.quantity
+    return drink.quantity if counted and drink and drink.quantity else 1.0
 
 
 def _usda_items(item: ParsedItem) -> list[ParsedItem]:

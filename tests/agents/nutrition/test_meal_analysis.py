@@ -197,6 +197,9 @@ async def test_a_topping_without_an_amount_is_weighed_by_usda_guideline(ctx) -> 
     assert oatmeal.grams is not None and milk.grams is not None
     assert milk.grams == pytest.approx(61.0 * oatmeal.grams / 240.0, rel=0.01)
     assert milk.ranges["energy_kcal"][1] >= milk.nutrients["energy_kcal"] * 2  # a cup still in
+    coffee, milk = (await ctx.analyzer.analyze("a cup of coffee with milk")).items
+    assert coffee.grams == pytest.approx(240.0)  # and 2.5 g of milk per fluid ounce of it
+    assert milk.grams == pytest.approx(2.5 * 240.0 / 29.57, abs=0.1), milk.portion_detail
     _, spread = (await ctx.analyzer.analyze("a bagel with 2 tbsp of peanut butter")).items
     assert spread.grams == pytest.approx(32.0)  # a stated amount stays what was said
     assert "Guideline" not in (spread.portion_detail or "")

@@ -723,3 +723,12 @@ def test_a_stack_of_pancakes_is_three() -> None:
     pancakes, syrup = parse_meal("a stack of pancakes with syrup")
     assert (pancakes.food, pancakes.quantity, pancakes.unit) == ("pancakes", 3, "each")
     assert syrup.food == "syrup"
+
+
+def test_each_drink_counted_gets_its_own_splash() -> None:
+    """ "Two mugs of tea with milk" was one splash for both; the milk knows its drink."""
+    tea, milk = parse_meal("two mugs of tea with milk")
+    assert (tea.quantity, tea.unit) == (2, "mug")
+    assert (milk.quantity, milk.unit, milk.served_with) == (2, "splash", "tea")
+    milk_first, coffee = parse_meal("milk in my coffee")
+    assert (milk_first.quantity, milk_first.served_with, coffee.food) == (1, None, "coffee")
