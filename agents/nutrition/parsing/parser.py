@@ -257,20 +257,24 @@ DRINK_COUNTS = frozenset({None, "each", "cup", "mug"})
 
 
 def _is_hot_drink(draft: Draft) -> bool:
-    return draft.food.split()[-1] in HOT_DRINKS if draft.food else False
+    """Whether the item is coffee or tea, which milk is stirred into."""
+    return bool(draft.food) and draft.food.split()[-1] in HOT_DRINKS
 
 
 def _drinks(drink: Draft | None) -> float:
     """How many splashes: one per cup or mug counted ("3 cups of coffee with milk")."""
-    counted = drink is not None and drink.unit in DRINK_COUNTS and drink.quantity
-    return drink.quantity if counted and drink and drink.quantity else 1.0
+    if drink is None or drink.unit not in DRINK_COUNTS or not drink.quantity:
+        return 1.0
+    return drink.quantity
 
 
 def _usda_items(item: ParsedItem) -> list[ParsedItem]:
     """The item as USDA files it: some everyday dishes are two foods there.
 
     Each part keeps the item's count and size ("a large fish and chips"); a stated mass or
-    volume is shared equally, the text saying nothing of how it divides.
+    volume is shared equally, the text saying nothing of how it divides. A food said alone
+    may be filed under other words ("a hot dog" is the hot dog sandwich) or counted in its
+    own unit ("a string cheese" is a stick).
     """
     if (filed := FILED_AS.get(item.food)) is not None and not item.excluded:
         return [replace(item, food=filed)]  # "a hot dog without the bun" is the frankfurter
