@@ -92,7 +92,7 @@ def consensus_item(resolved: ResolvedItem) -> ItemAnalysis:
     """Reduce one item's estimates to a point, a range, a confidence, flags and questions."""
     item = resolved.item
     if not resolved.known or not resolved.estimates:
-        names = ", ".join(s.name for s in resolved.suggestions) or "nothing close"
+        names = "; ".join(s.name for s in resolved.suggestions) or "nothing close"  # names hold ","
         return ItemAnalysis(
             item.text, item.food, item.meal, "unknown", None, None, None, None, {}, {}, 0.0,
             flags=["unknown_food"],

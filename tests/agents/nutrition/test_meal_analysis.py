@@ -179,6 +179,7 @@ async def test_a_combo_meal_names_no_food(ctx) -> None:
     happy, coke = combo.items
     assert happy.status == "unknown" and happy.grams is None, happy.food
     assert "unknown_food" in happy.flags and happy.questions
+    assert "Closest: Cracker meal; " in happy.questions[0]  # USDA names hold commas
     assert coke.status == "matched" and coke.food is not None and "cola" in coke.food.name.lower()
     for text, word in (("almond meal", "almond"), ("a frozen meal", "frozen meal")):
         (item,) = (await ctx.analyzer.analyze(text)).items
