@@ -478,6 +478,11 @@ _ON_OR_IN = re.compile(r"\b(?:on|in)\b")
 _DESIGNATION = re.compile(r";\s*([a-z][a-z' -]*?), (?:nfs|ns as to)\b")
 
 
+def _named(name: str) -> set[str]:
+    """The words a name says of the food itself, not after "on" or "in" (what it comes on)."""
+    return {t for seg in name.lower().split(",") for t in tokens(_ON_OR_IN.split(seg)[0])}
+
+
 def designations(name: str, search_text: str) -> frozenset[str]:
     """Phrases FNDDS says a record stands for: "tea, NS as to type" in "Tea, hot, leaf, black".
 
@@ -485,7 +490,7 @@ def designations(name: str, search_text: str) -> frozenset[str]:
     word the name does not say, or says only after "on" or "in", is about what the food
     comes on ("bun, NFS" of "Cheeseburger, on white bun") and is left.
     """
-    named = {t for seg in name.lower().split(",") for t in tokens(_ON_OR_IN.split(seg)[0])}
+    named = _named(name)
     found = set()
     for phrase in _DESIGNATION.findall(search_text[len(name) :].lower()):
         words = tokens(phrase)
@@ -500,7 +505,7 @@ def aliases(name: str, search_text: str) -> frozenset[str]:
     Each is kept as its matching key (:func:`designation_key`); one whose last word the
     name does not say ("cooking spray" of stir-fried vegetables) is about something else.
     """
-    named = {t for seg in name.lower().split(",") for t in tokens(_ON_OR_IN.split(seg)[0])}
+    named = _named(name)
     found = set()
     for part in search_text[len(name) :].lower().split(";"):
         words = tokens(part)

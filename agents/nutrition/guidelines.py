@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from agents.nutrition.models import Estimate
 from agents.nutrition.parsing import ParsedItem
+from agents.nutrition.parsing.lexicon_food import HOT_DRINKS
 from store.records import PortionRecord
 
 if TYPE_CHECKING:  # the resolver reads guidelines with this module's helper
@@ -32,7 +33,7 @@ _BREADS = frozenset(
     "toast bread bagel muffin roll biscuit croissant bun scone english-muffin".split()
 )
 _HOT_CEREALS = frozenset("oatmeal porridge grits".split())
-_DRINKS = frozenset("coffee tea espresso americano chai latte cappuccino cocoa".split())
+_DRINKS = HOT_DRINKS | {"latte", "cappuccino", "cocoa"}
 
 
 def guideline_portions(portions: Sequence[PortionRecord]) -> tuple[tuple[str, float], ...]:
@@ -57,8 +58,7 @@ def base_units(per: str, base: ParsedItem, base_grams: float) -> float | None:
     """How many of the guideline's units the base holds, or None when it is no such base."""
     words = _words(base.food)
     if per.startswith("per slice of bread") and words & _BREADS:
-        counted = base.unit in COUNTED and base.quantity
-        return float(base.quantity) if counted and base.quantity else 1.0
+        return float(base.quantity) if base.unit in COUNTED and base.quantity else 1.0
     if per.startswith("per cup of hot cereal") and words & _HOT_CEREALS:
         return base_grams / HOT_CEREAL_CUP_G
     if per.startswith("per fl oz of beverage") and words & _DRINKS:

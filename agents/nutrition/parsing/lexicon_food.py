@@ -377,7 +377,6 @@ FILLER_KEEP_BEFORE: dict[str, frozenset[str]] = {
     ),
 }
 
-# Dishes USDA files as two foods, each counted on its own.
 FILED_AS: dict[str, str] = {
     "hot dog": "hot dog sandwich",
     "hot dogs": "hot dog sandwiches",
@@ -389,6 +388,7 @@ COUNTED_IN: dict[str, str] = {"string cheese": "stick", "string cheeses": "stick
 """The unit a food is counted in when only a count is said: a string cheese is FNDDS's
 "1 stick" (28 g), not the "1 string" pulled off one (4.7 g) its name seems to ask for."""
 
+# Dishes USDA files as two foods, each counted on its own.
 EATEN_AS_TWO: dict[str, tuple[str, str]] = {
     "fish and chips": ("fried fish", "french fries"),
     "steak and eggs": ("steak", "eggs"),  # fused for "a steak and eggs burrito"
@@ -443,7 +443,7 @@ DESSERT_BASES: frozenset[str] = frozenset(
     """pie cake brownie brownies cobbler crumble crisp shortcake waffle waffles""".split()
 )
 DESSERT_TOPPINGS: frozenset[str] = frozenset(
-    {"ice cream", "vanilla ice cream", "whipped cream", "frozen yogurt", "gelato"}
+    {"ice cream", "whipped cream", "frozen yogurt", "gelato"}  # "vanilla ice cream" ends so
 )
 # "oatmeal with blueberries": fruit on a breakfast base is its own item; "yogurt with fruit"
 # and "a muffin with blueberries" stay one food (fruit yogurt, a blueberry muffin).
