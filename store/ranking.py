@@ -10,6 +10,7 @@ cooked; raw for other produce), plain over mixed dishes, and "NFS" for plain phr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -345,7 +346,7 @@ def _preferences(q: _Query, info: NameInfo, c: Candidate, explained: set[str]) -
         score -= FROZEN_MEAL_COST * (not q.words & FROZEN_MEAL_SAID)  # a dinner with sides
     if "energy_kcal" not in c.nutrients:
         score -= NO_ENERGY_COST  # a record without energy cannot ground calories
-    return score - _ingredient_of_other_dish(c.name, q.words)
+    return score - _ingredient_of_other_dish(c.name, q.words, q.head)
 
 
 def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -> Scored:
@@ -494,17 +495,26 @@ def _names(info: NameInfo, words: frozenset[str]) -> bool:
     return bool(words & (info.tokens | info.synonyms))
 
 
-def _ingredient_of_other_dish(name: str, words: frozenset[str] | set[str]) -> float:
-    """Penalty for "X as ingredient in Y" when the phrase names only the dish Y.
+_MADE_FOR = re.compile(r" as ingredient in |, for use (?:on|with|in) (?:an? )?")
+"""How FNDDS names a food kept for another dish: "Tomatoes as ingredient in omelet",
+"Lettuce, for use on a sandwich", "Cheese sauce, for use with vegetables"."""
 
-    FNDDS lists ingredients of dishes as their own records ("Tomatoes as ingredient
-    in omelet"); the food there is X, so a phrase about the omelet is not a match.
+
+def _ingredient_of_other_dish(
+    name: str, words: frozenset[str] | set[str], head: str | None = None
+) -> float:
+    """Penalty for "X as ingredient in Y" when the phrase is about the dish Y, not X.
+
+    FNDDS lists ingredients of dishes as their own records; the food there is X, so a
+    phrase that does not name X ("an omelet"), or whose head food is Y ("a sandwich with
+    lettuce and tomato" against "Lettuce, for use on a sandwich"), is not a match.
     """
-    lower = name.lower()
-    if " as ingredient in " not in lower:
+    parts = _MADE_FOR.split(name.lower(), maxsplit=1)
+    if len(parts) < 2:
         return 0.0
-    food = set(voc.tokens(lower.split(" as ingredient in ", 1)[0]))
-    return 0.0 if food & set(voc.tokens(" ".join(words))) else 0.6
+    food, dish = set(voc.tokens(parts[0])), set(voc.tokens(parts[1]))
+    said = set(voc.tokens(" ".join(words)))
+    return 0.6 if not food & said or head in dish else 0.0
 
 
 def rerank(query: str, candidates: Iterable[Candidate]) -> list[Scored]:

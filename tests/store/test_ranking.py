@@ -156,6 +156,17 @@ def test_ingredient_record_of_a_dish_does_not_answer_for_the_dish() -> None:
     assert _ingredient_of_other_dish("Egg omelet or scrambled egg, NFS", {"omelets"}) == 0.0
 
 
+def test_a_food_kept_for_a_sandwich_is_not_the_sandwich() -> None:
+    """ "A sandwich with lettuce and tomato" was FNDDS's "Lettuce, for use on a sandwich" (8 g):
+    the name covered both of its foods, though the phrase is about the sandwich."""
+    sandwich = cand("fndds:74701000", "Tomato sandwich on white", sem=0.7, rank=2)
+    lettuce = cand("fndds:89902020", "Lettuce, for use on a sandwich", sem=0.7, rank=1)
+    ranked = rerank("sandwich with lettuce and tomato", [lettuce, sandwich])
+    assert ranked[0].candidate.id == "fndds:74701000"
+    ranked = rerank("lettuce on a sandwich", [sandwich, lettuce])
+    assert ranked[0].candidate.id == "fndds:89902020"  # the lettuce itself, asked for
+
+
 def test_plain_phrase_prefers_a_record_whose_added_words_only_restate_it() -> None:
     white = cand("fndds:51101000", "Bread, white", sem=0.57, rank=12)
     rye = cand("fndds:51401010", "Bread, rye", sem=0.81, rank=2)
