@@ -1,7 +1,8 @@
 """USDA's guideline amounts: how much of a spread, milk or sugar goes with what it tops.
 
 FNDDS gives some foods a "Guideline amount per slice of bread/roll" (butter 7 g, peanut
-butter 16 g), "per cup of hot cereal" (milk 61 g), "per fl oz of beverage" (cream 2.5 g,
+butter 16 g), "on regular sandwich" (mayonnaise 14 g; 28 g on a large one), "per cup of hot
+cereal" (milk 61 g), "per fl oz of beverage" (cream 2.5 g,
 sugar 1.4 g), "in salad" or "if topping" (bacon 8 g). A topping said with no amount of its
 own ("two slices of toast with peanut butter") is weighed by its guideline and by how much
 of the food it goes with there is, instead of by its typical amount eaten alone (a cup of
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from agents.nutrition.models import Estimate
 from agents.nutrition.parsing import ParsedItem
-from agents.nutrition.parsing.lexicon_food import HOT_DRINKS
+from agents.nutrition.parsing.lexicon_food import HOT_DRINKS, SANDWICHES
 from store.records import PortionRecord
 
 if TYPE_CHECKING:  # the resolver reads guidelines with this module's helper
@@ -34,6 +35,8 @@ _BREADS = frozenset(
 )
 _HOT_CEREALS = frozenset("oatmeal porridge grits".split())
 _DRINKS = HOT_DRINKS | {"latte", "cappuccino", "cocoa"}
+_LARGE = frozenset({"large", "extra-large", "jumbo", "footlong", "double"})
+"""Sizes that take FNDDS's "on large sandwich" amount (a footlong sub: 28 g of mayonnaise)."""
 
 
 def guideline_portions(portions: Sequence[PortionRecord]) -> tuple[tuple[str, float], ...]:
@@ -54,11 +57,25 @@ def _per(description: str) -> str:
     return description.lower().removeprefix(GUIDELINE).strip()
 
 
+def _count(base: ParsedItem) -> float:
+    return float(base.quantity) if base.unit in COUNTED and base.quantity else 1.0
+
+
+def _sandwich_size(per: str, base: ParsedItem) -> bool:
+    """Whether the guideline is for a sandwich of the base's size (regular unless large)."""
+    if per.startswith("per sandwich"):
+        return True
+    large = base.size in _LARGE
+    return per.startswith("on large sandwich") if large else per.startswith("on regular sandwich")
+
+
 def base_units(per: str, base: ParsedItem, base_grams: float) -> float | None:
     """How many of the guideline's units the base holds, or None when it is no such base."""
     words = _words(base.food)
     if per.startswith("per slice of bread") and words & _BREADS:
-        return float(base.quantity) if base.unit in COUNTED and base.quantity else 1.0
+        return _count(base)
+    if words & SANDWICHES and _sandwich_size(per, base):
+        return _count(base)
     if per.startswith("per cup of hot cereal") and words & _HOT_CEREALS:
         return base_grams / HOT_CEREAL_CUP_G
     if per.startswith("per fl oz of beverage") and words & _DRINKS:

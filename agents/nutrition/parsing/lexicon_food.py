@@ -445,6 +445,15 @@ DESSERT_BASES: frozenset[str] = frozenset(
 DESSERT_TOPPINGS: frozenset[str] = frozenset(
     {"ice cream", "whipped cream", "frozen yogurt", "gelato"}  # "vanilla ice cream" ends so
 )
+# "a turkey sandwich with mayo": FNDDS's sandwiches are bread and filling; the spread is its
+# own food, with a guideline amount per sandwich ("a sandwich with cheese" stays one dish)
+SANDWICHES: frozenset[str] = frozenset(
+    """sandwich sandwiches sub subs hoagie hoagies burger burgers hamburger hamburgers
+    cheeseburger cheeseburgers wrap wraps panini""".split()
+)
+SANDWICH_SPREADS: frozenset[str] = frozenset(
+    """mayo mayonnaise mustard ketchup relish""".split()
+) | frozenset({"bbq sauce", "barbecue sauce", "tartar sauce", "horseradish sauce"})
 # "oatmeal with blueberries": fruit on a breakfast base is its own item; "yogurt with fruit"
 # and "a muffin with blueberries" stay one food (fruit yogurt, a blueberry muffin).
 FRUIT_BASES: frozenset[str] = frozenset(

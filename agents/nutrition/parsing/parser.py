@@ -11,6 +11,8 @@ from agents.nutrition.parsing.lexicon_food import (
     EATEN_AS_TWO,
     FILED_AS,
     HOT_DRINKS,
+    SANDWICH_SPREADS,
+    STIRRED_IN,
     TOPPINGS,
     TRAILING_ATTRIBUTES,
 )
@@ -242,6 +244,8 @@ def parse_meal(text: str) -> list[ParsedItem]:
             into = base if segment.stirred_in and base and _is_hot_drink(base) else None
             if unmeasured and base and (segment.topping or into):
                 draft.served_with = base.food  # "toast with butter", "coffee with cream"
+            elif unmeasured and base and base.served_with and _spreads_too(draft):
+                draft.served_with = base.served_with  # "toast with butter and jam": both
             if segment.stirred_in and unmeasured:
                 draft.quantity, draft.unit = _drinks(into), "splash"  # "coffee with milk"
             end = _segment_end(segments, k, len(clause))
@@ -250,6 +254,13 @@ def parse_meal(text: str) -> list[ParsedItem]:
         if mentions:
             carried = mentions[-1].meal
     return [part for d in drafts for part in _usda_items(_freeze(d, text))]
+
+
+def _spreads_too(draft: Draft) -> bool:
+    """Whether a food listed after a topping is another topping ("... with mayo and mustard")."""
+    words = (draft.food or "").split()
+    tails = {" ".join(words[-n:]) for n in (1, 2) if len(words) >= n}
+    return bool(tails & (TOPPINGS | SANDWICH_SPREADS | STIRRED_IN))
 
 
 DRINK_COUNTS = frozenset({None, "each", "cup", "mug"})

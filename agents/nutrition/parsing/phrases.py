@@ -21,6 +21,8 @@ from agents.nutrition.parsing.lexicon_food import (
     HOT_DRINKS,
     NON_FOOD,
     PREPARATIONS,
+    SANDWICH_SPREADS,
+    SANDWICHES,
     SERVED_ON,
     SIDES,
     SIZES,
@@ -147,6 +149,8 @@ def is_base_topping(current: list[Token], phrase: list[Token]) -> bool:
         return True  # "oatmeal with blueberries"
     if _tail_phrase(base) & DESSERT_BASES and _tail_phrase(top) & DESSERT_TOPPINGS:
         return True  # "apple pie with ice cream"
+    if _tail_phrase(base) & SANDWICHES and _tail_phrase(top) & SANDWICH_SPREADS:
+        return True  # "a turkey sandwich with mayo"
     if _tail_phrase(top) & _NEVER_HELD and not _tail_phrase(base) & _NEVER_HELD:
         return True  # "chicken curry with naan", "an omelette with toast"
     return bool(_tail_phrase(top) & SIDES) and not _tail_phrase(base) & CONTAINING_DISHES

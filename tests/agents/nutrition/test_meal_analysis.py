@@ -206,6 +206,17 @@ async def test_a_topping_without_an_amount_is_weighed_by_usda_guideline(ctx) -> 
     assert "Guideline" not in (spread.portion_detail or "")
 
 
+async def test_a_sandwich_spread_is_weighed_by_the_sandwich(ctx) -> None:
+    """FNDDS gives mayonnaise 14 g "on regular sandwich" and 28 g "on large sandwich"; "a
+    large sub with mayo" was 12 g of mayonnaise and no sub."""
+    sandwich, mayo = (await ctx.analyzer.analyze("a turkey sandwich with mayo")).items
+    assert sandwich.food is not None and "sandwich" in sandwich.food.name.lower()
+    assert mayo.grams == pytest.approx(14.0), mayo.portion_detail
+    sub, mayo, mustard = (await ctx.analyzer.analyze("a large sub with mayo and mustard")).items
+    assert sub.food is not None and "sub" in sub.food.name.lower()
+    assert (mayo.grams, mustard.grams) == (pytest.approx(28.0), pytest.approx(10.0))
+
+
 async def test_a_slice_of_pizza_is_never_only_its_topping(ctx) -> None:
     """ "A slice of meat pizza" was FNDDS's "Topping from meat pizza" (41 g, 2 g carbohydrate),
     the only record with a piece measure; "meat lovers" and "supreme" are pizza names too."""

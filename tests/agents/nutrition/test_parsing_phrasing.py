@@ -732,3 +732,24 @@ def test_each_drink_counted_gets_its_own_splash() -> None:
     assert (milk.quantity, milk.unit, milk.served_with) == (2, "splash", "tea")
     milk_first, coffee = parse_meal("milk in my coffee")
     assert (milk_first.quantity, milk_first.served_with, coffee.food) == (1, None, "coffee")
+
+
+def test_a_spread_on_a_sandwich_is_its_own_food() -> None:
+    """FNDDS's sandwiches are bread and filling; "with mayo" was only a word of the search
+    ("a large sub with mayo" read as 12 g of mayonnaise). Cheese is a sandwich record's own."""
+    sandwich, mayo = parse_meal("a turkey sandwich with mayo")
+    assert (sandwich.food, mayo.food, mayo.served_with) == (
+        "turkey sandwich",
+        "mayo",
+        sandwich.food,
+    )
+    (cheese,) = parse_meal("a turkey sandwich with cheese")
+    assert cheese.food == "turkey sandwich with cheese"
+
+
+def test_every_topping_in_a_list_knows_its_base() -> None:
+    """ "Toast with butter and jam": the jam goes on the toast too (it had no base before)."""
+    _, butter, jam = parse_meal("two slices of toast with butter and jam")
+    assert butter.served_with == jam.served_with == "toast"
+    _, _, apple = parse_meal("toast with butter and an apple")
+    assert apple.served_with is None
