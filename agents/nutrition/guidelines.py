@@ -1,8 +1,8 @@
 """USDA's guideline amounts: how much of a spread, milk or sugar goes with what it tops.
 
 FNDDS gives some foods a "Guideline amount per slice of bread/roll" (butter 7 g, peanut
-butter 16 g), "on regular sandwich" (mayonnaise 14 g; 28 g on a large one), "per cup of hot
-cereal" (milk 61 g), "per fl oz of beverage" (cream 2.5 g,
+butter 16 g), "on regular sandwich" (mayonnaise 14 g; 28 g on a large one), "per cup of vegetable"
+(cheese sauce 60 g), "per cup of hot cereal" (milk 61 g), "per fl oz of beverage" (cream 2.5 g,
 sugar 1.4 g), "in salad" or "if topping" (bacon 8 g). A topping said with no amount of its
 own ("two slices of toast with peanut butter") is weighed by its guideline and by how much
 of the food it goes with there is, instead of by its typical amount eaten alone (a cup of
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from agents.nutrition.models import Estimate
 from agents.nutrition.parsing import ParsedItem
-from agents.nutrition.parsing.lexicon_food import HOT_DRINKS, SANDWICHES
+from agents.nutrition.parsing.lexicon_food import HOT_DRINKS, SANDWICHES, SAUCED_VEGETABLES
 from store.records import PortionRecord
 
 if TYPE_CHECKING:  # the resolver reads guidelines with this module's helper
@@ -48,9 +48,19 @@ def guideline_portions(portions: Sequence[PortionRecord]) -> tuple[tuple[str, fl
     )
 
 
+def cup_grams(portions: Sequence[PortionRecord]) -> float | None:
+    """The food's "1 cup" measure (FNDDS's plain cup first, else SR28's "1 cup, chopped")."""
+    cups = [p for p in portions if p.description.lower().startswith("1 cup") and p.gram_weight > 0]
+    plain = [p for p in cups if p.description.lower() == "1 cup"]
+    return (plain or cups)[0].gram_weight if cups else None
+
+
 def _words(phrase: str) -> set[str]:
-    words = phrase.lower().replace("english muffin", "english-muffin").split()
-    return {w.removesuffix("s") if w.endswith("s") and w[:-1] in _BREADS else w for w in words}
+    lower = phrase.lower()
+    words = lower.replace("english muffin", "english-muffin").split()
+    pairs = {" ".join(words[k : k + 2]) for k in range(len(words) - 1)}
+    singular = {w.removesuffix("s") if w.endswith("s") and w[:-1] in _BREADS else w for w in words}
+    return singular | pairs  # "green beans"
 
 
 def _per(description: str) -> str:
@@ -69,9 +79,16 @@ def _sandwich_size(per: str, base: ParsedItem) -> bool:
     return per.startswith("on large sandwich") if large else per.startswith("on regular sandwich")
 
 
-def base_units(per: str, base: ParsedItem, base_grams: float) -> float | None:
-    """How many of the guideline's units the base holds, or None when it is no such base."""
+def base_units(
+    per: str, base: ParsedItem, base_grams: float, cup_g: float | None = None
+) -> float | None:
+    """How many of the guideline's units the base holds, or None when it is no such base.
+
+    ``cup_g`` is the base food's cup measure, which counts its cups of vegetable.
+    """
     words = _words(base.food)
+    if per.startswith("per cup of vegetable") and words & SAUCED_VEGETABLES:
+        return base_grams / cup_g if cup_g else None
     if per.startswith("per slice of bread") and words & _BREADS:
         return _count(base)
     if words & SANDWICHES and _sandwich_size(per, base):
@@ -92,10 +109,11 @@ def weigh_topping(
     guidelines: Sequence[tuple[str, float]],
     base: ParsedItem,
     base_grams: float,
+    cup_g: float | None = None,
 ) -> Estimate | None:
     """The topping's reading by its guideline amount for this base, if it has one."""
     for description, grams in guidelines:
-        units = base_units(_per(description), base, base_grams)
+        units = base_units(_per(description), base, base_grams, cup_g)
         if units is None or units <= 0:
             continue
         detail = (
@@ -128,7 +146,8 @@ def weigh_toppings(resolved: Sequence[ResolvedItem]) -> list[ResolvedItem]:
         if base is None:
             continue
         primary, *others = topping.estimates
-        weighed = weigh_topping(primary, topping.guidelines, base.item, base.estimates[0].grams)
+        base_grams = base.estimates[0].grams
+        weighed = weigh_topping(primary, topping.guidelines, base.item, base_grams, base.cup_g)
         if weighed is not None:
             out[k] = replace(topping, estimates=(weighed, *others))
     return out

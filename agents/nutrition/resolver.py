@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from agents.nutrition.cooking_fat import is_cooking_fat, separate_fat_bonus
-from agents.nutrition.guidelines import guideline_portions
+from agents.nutrition.guidelines import cup_grams, guideline_portions
 from agents.nutrition.models import Estimate, FoodRef
 from agents.nutrition.parsing import ParsedItem
 from agents.nutrition.portions import AmountSpec, category_default_portion, resolve_portion
@@ -50,6 +50,8 @@ class ResolvedItem:
     known: bool
     guidelines: tuple[tuple[str, float], ...] = ()
     """The chosen food's USDA guideline amounts ("per slice of bread/roll", 16 g)."""
+    cup_g: float | None = None
+    """The chosen food's "1 cup" measure, which counts a vegetable for its sauce's guideline."""
 
 
 PART_UNITS = frozenset({"drumstick", "wing", "fillet"})
@@ -290,4 +292,6 @@ async def resolve_item(
         )  # fmt: skip
     )
     guidelines = guideline_portions(best.portions) if item.served_with else ()
-    return ResolvedItem(index, item, tuple(estimates), suggestions, True, guidelines)
+    return ResolvedItem(
+        index, item, tuple(estimates), suggestions, True, guidelines, cup_grams(best.portions)
+    )

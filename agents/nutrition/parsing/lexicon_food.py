@@ -454,6 +454,18 @@ SANDWICHES: frozenset[str] = frozenset(
 SANDWICH_SPREADS: frozenset[str] = frozenset(
     """mayo mayonnaise mustard ketchup relish""".split()
 ) | frozenset({"bbq sauce", "barbecue sauce", "tartar sauce", "horseradish sauce"})
+# "broccoli with cheese sauce": FNDDS keeps sauces for vegetables as their own records
+# ("Cheese sauce, for use with vegetables", 60 g per cup of vegetable); "broccoli with
+# cheese" means that sauce too, not broccoli cheese soup
+SAUCED_VEGETABLES: frozenset[str] = frozenset(
+    """broccoli cauliflower asparagus carrots peas spinach zucchini vegetables veggies""".split()
+) | frozenset({"green beans", "brussels sprouts", "mixed vegetables"})
+VEGETABLE_SAUCES: dict[str, str] = {
+    "cheese": "cheese sauce for use with vegetables",
+    "cheese sauce": "cheese sauce for use with vegetables",
+    "cream sauce": "cream sauce for use with vegetables",
+    "white sauce": "cream sauce for use with vegetables",
+}
 # "oatmeal with blueberries": fruit on a breakfast base is its own item; "yogurt with fruit"
 # and "a muffin with blueberries" stay one food (fruit yogurt, a blueberry muffin).
 FRUIT_BASES: frozenset[str] = frozenset(

@@ -12,9 +12,11 @@ from agents.nutrition.parsing.lexicon_food import (
     FILED_AS,
     HOT_DRINKS,
     SANDWICH_SPREADS,
+    SAUCED_VEGETABLES,
     STIRRED_IN,
     TOPPINGS,
     TRAILING_ATTRIBUTES,
+    VEGETABLE_SAUCES,
 )
 from agents.nutrition.parsing.meals import find_meals, meal_for
 from agents.nutrition.parsing.measures import Totals
@@ -289,6 +291,8 @@ def _usda_items(item: ParsedItem) -> list[ParsedItem]:
     """
     if (filed := FILED_AS.get(item.food)) is not None and not item.excluded:
         return [replace(item, food=filed)]  # "a hot dog without the bun" is the frankfurter
+    if item.served_with in SAUCED_VEGETABLES and (sauce := VEGETABLE_SAUCES.get(item.food)):
+        return [replace(item, food=sauce)]  # the sauce FNDDS keeps for vegetables
     if (unit := COUNTED_IN.get(item.food)) and item.unit in (None, "each") and item.quantity:
         return [replace(item, unit=unit)]  # "two string cheeses": two sticks
     parts = EATEN_AS_TWO.get(item.food)

@@ -23,12 +23,14 @@ from agents.nutrition.parsing.lexicon_food import (
     PREPARATIONS,
     SANDWICH_SPREADS,
     SANDWICHES,
+    SAUCED_VEGETABLES,
     SERVED_ON,
     SIDES,
     SIZES,
     STIRRED_IN,
     TOPPINGS,
     TRAILING_ATTRIBUTES,
+    VEGETABLE_SAUCES,
 )
 from agents.nutrition.parsing.lexicon_frame import TRAILER_STARTS
 from agents.nutrition.parsing.numbers import read_quantity
@@ -151,6 +153,8 @@ def is_base_topping(current: list[Token], phrase: list[Token]) -> bool:
         return True  # "apple pie with ice cream"
     if _tail_phrase(base) & SANDWICHES and _tail_phrase(top) & SANDWICH_SPREADS:
         return True  # "a turkey sandwich with mayo"
+    if _tail_phrase(base) & SAUCED_VEGETABLES and _tail_phrase(top) & VEGETABLE_SAUCES.keys():
+        return True  # "broccoli with cheese sauce"
     if _tail_phrase(top) & _NEVER_HELD and not _tail_phrase(base) & _NEVER_HELD:
         return True  # "chicken curry with naan", "an omelette with toast"
     return bool(_tail_phrase(top) & SIDES) and not _tail_phrase(base) & CONTAINING_DISHES

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.nutrition.guidelines import base_units, guideline_portions, weigh_topping
+from agents.nutrition.guidelines import base_units, cup_grams, guideline_portions, weigh_topping
 from agents.nutrition.models import Estimate, FoodRef
 from agents.nutrition.parsing import parse_meal
 from store.records import PortionRecord
@@ -63,3 +63,22 @@ def test_a_guideline_counts_only_its_own_kind_of_base(
     (base,) = parse_meal(base_text)
     found = base_units(per, base, grams)
     assert found == (pytest.approx(units) if units is not None else None)
+
+
+def test_a_vegetable_sauce_is_counted_per_cup_of_the_vegetable() -> None:
+    """ "Guideline amount per cup of vegetable" (cheese sauce 60 g) needs the vegetable's own
+    cup: 2 cups of cauliflower are 2 × 60 g, whatever a cup of cauliflower weighs."""
+    broccoli, _ = parse_meal("2 cups of broccoli with cheese sauce")
+    per = "per cup of vegetable"
+    assert base_units(per, broccoli, 312.0, cup_g=156.0) == pytest.approx(2.0)
+    assert base_units(per, broccoli, 312.0) is None  # no cup measure: its typical amount
+    (toast,) = parse_meal("a slice of toast")
+    assert base_units(per, toast, 25.0, cup_g=40.0) is None
+    cups = [
+        PortionRecord("1 cup, chopped", 1.0, "1 cup, chopped", 91.0, 1),
+        PortionRecord("1 cup", 1.0, "1 cup", 156.0, 2),
+        PortionRecord("1 spear", 1.0, "1 spear", 37.0, 3),
+    ]
+    assert cup_grams(cups) == 156.0  # the plain cup first
+    assert cup_grams(cups[:1]) == 91.0
+    assert cup_grams(cups[2:]) is None

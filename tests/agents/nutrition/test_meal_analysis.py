@@ -217,6 +217,15 @@ async def test_a_sandwich_spread_is_weighed_by_the_sandwich(ctx) -> None:
     assert (mayo.grams, mustard.grams) == (pytest.approx(28.0), pytest.approx(10.0))
 
 
+async def test_a_vegetable_sauce_is_weighed_by_the_cups_of_vegetable(ctx) -> None:
+    """FNDDS's "Cheese sauce, for use with vegetables": 60 g per cup of vegetable."""
+    text = "2 cups of cauliflower with cheese sauce"
+    cauliflower, sauce = (await ctx.analyzer.analyze(text)).items
+    assert cauliflower.food is not None and "cauliflower" in cauliflower.food.name.lower()
+    assert sauce.food is not None and sauce.food.name == "Cheese sauce, for use with vegetables"
+    assert sauce.grams == pytest.approx(120.0), sauce.portion_detail
+
+
 async def test_a_slice_of_pizza_is_never_only_its_topping(ctx) -> None:
     """ "A slice of meat pizza" was FNDDS's "Topping from meat pizza" (41 g, 2 g carbohydrate),
     the only record with a piece measure; "meat lovers" and "supreme" are pizza names too."""

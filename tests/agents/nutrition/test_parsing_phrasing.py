@@ -753,3 +753,15 @@ def test_every_topping_in_a_list_knows_its_base() -> None:
     assert butter.served_with == jam.served_with == "toast"
     _, _, apple = parse_meal("toast with butter and an apple")
     assert apple.served_with is None
+
+
+def test_a_sauce_on_a_vegetable_is_the_sauce_fndds_keeps_for_vegetables() -> None:
+    """ "Broccoli with cheese" was broccoli cheese soup (255 g); "with cheese sauce" lost its
+    sauce. FNDDS files it as "Cheese sauce, for use with vegetables"."""
+    broccoli, sauce = parse_meal("broccoli with cheese")
+    assert (broccoli.food, sauce.food) == ("broccoli", "cheese sauce for use with vegetables")
+    assert sauce.served_with == "broccoli"
+    _, cream = parse_meal("steamed green beans with white sauce")
+    assert cream.food == "cream sauce for use with vegetables"
+    (pizza,) = parse_meal("a pizza with broccoli and cheese")
+    assert pizza.food == "pizza with broccoli and cheese"
