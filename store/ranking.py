@@ -363,10 +363,15 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
     aliased = aliased and not set(q.key.split()) <= set(info.ordered)  # "string beans"
     if aliased:  # the name's other words are what the phrase is made of
         cost, changing = 0.0, 0
+    # FNDDS files the phrase here under another name: "mountain dew, NFS" of "Soft drink,
+    # fruit flavored, caffeine containing" says what the phrase means in the name's words
+    renamed = q.key in info.designates and q.key.split()[-1] not in info.ordered
+    if renamed:
+        coverage, head_precision, cost, changing, missing = 1.0, 1.0, 0.0, 0, []
     fused = _rrf(c)
     score = W_COVERAGE * coverage + W_HEAD * head_precision
     score += W_SEMANTIC * (c.semantic_similarity or 0.0)
-    score += W_LEAD * _lead_hit(info, explained) + W_FUSED * fused - cost
+    score += W_LEAD * (renamed or _lead_hit(info, explained)) + W_FUSED * fused - cost
     raw_default = not q.cooked and bool(voc.RAW_BY_DEFAULT.search((c.category or "").lower()))
     score += _prep_score(q, info, raw_default) + _preferences(q, info, c, explained)
     if q.plain and changing == 0 and not missing:  # every added word restates the food
@@ -384,7 +389,7 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
     attached = _head_only_attached(q, info) or comes_with
     if q.bare and _bare_only_attached(q, equiv, info):
         score -= 2 * HEAD_MISS_COST  # "McFlurry with OREO cookies" for "oreo"
-    if q.head_words and (not _names(info, q.head_words) or attached):
+    if q.head_words and (not _names(info, q.head_words) or attached) and not renamed:
         score -= HEAD_MISS_COST  # twice when the name is only what goes with the food
         score -= HEAD_MISS_COST * bool(explained and explained <= q.modifiers or attached)
     score -= OTHER_DISH_COST * _made_into_other_dish(q, info)

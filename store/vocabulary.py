@@ -487,15 +487,22 @@ def designations(name: str, search_text: str) -> frozenset[str]:
     """Phrases FNDDS says a record stands for: "tea, NS as to type" in "Tea, hot, leaf, black".
 
     Each is kept as its matching key (:func:`designation_key`). A designation whose last
-    word the name does not say, or says only after "on" or "in", is about what the food
-    comes on ("bun, NFS" of "Cheeseburger, on white bun") and is left.
+    word the name says only after "on" or "in" is about what the food comes on ("bun, NFS"
+    of "Cheeseburger, on white bun") and is left. One whose last word the name does not say
+    at all is another name for the food ("mountain dew, NFS" of a fruit-flavoured soft
+    drink) or, one word alone, a kind of it ("glazed, NFS" of "Doughnut, yeast type").
     """
-    named = _named(name)
+    named, said = _named(name), set(tokens(name))
+    lead = tokens(name.split(",")[0])[:1]
     found = set()
     for phrase in _DESIGNATION.findall(search_text[len(name) :].lower()):
         words = tokens(phrase)
         if words and words[-1] in named:
             found.add(" ".join(words))
+        elif words and words[-1] not in said and (len(words) > 1 or lead):
+            # another name ("mountain dew, NFS" of a soft drink) or, one word alone, a kind
+            # of the food ("glazed, NFS" of "Doughnut, yeast type": a glazed doughnut)
+            found.add(" ".join(words) if len(words) > 1 else f"{words[0]} {lead[0]}")
     return frozenset(found)
 
 

@@ -152,6 +152,18 @@ async def test_another_name_fndds_lists_finds_its_record(ctx) -> None:
     assert bun[0].id == "fndds:58123110", bun[0].name
 
 
+async def test_a_name_fndds_files_in_other_words_finds_its_record(ctx) -> None:
+    """ "Mountain dew, NFS", "fruit punch, NFS" and "glazed, NFS" are FNDDS's own filings: a
+    Mountain Dew was the AMP energy drink, fruit punch the alcoholic one, a glazed donut the
+    SR28 French cruller."""
+    dew, punch, donut = await ctx.search.search_many(
+        ["mountain dew", "fruit punch", "glazed donut"], 1
+    )
+    assert dew[0].id == "fndds:92410550", dew[0].name
+    assert punch[0].id == "fndds:92530610", punch[0].name
+    assert donut[0].id == "fndds:53521110", donut[0].name
+
+
 async def test_spaghetti_and_meatballs_is_the_pasta_dish_not_a_frozen_dinner(ctx) -> None:
     """It was FNDDS's "Spaghetti and meatballs dinner, NFS, frozen meal"."""
     (hits,) = await ctx.search.search_many(["spaghetti and meatballs"], 1)

@@ -1070,6 +1070,25 @@ def test_the_record_fndds_files_a_phrase_under_comes_first() -> None:
     assert filed == {designation_key("mac and cheese")}
 
 
+def test_a_designation_in_other_words_names_the_record() -> None:
+    """ "Soft drink, fruit flavored, caffeine containing ; mountain dew, NFS": FNDDS files a
+    plain Mountain Dew there, though the name shares no word with it ("Energy drink
+    (Mountain Dew AMP)" said both and won). "glazed, NFS" of a doughnut is a glazed one."""
+    soda = "Soft drink, fruit flavored, caffeine containing"
+    filed = "mountain dew, NFS; orange; grape"
+    dew = cand("fndds:92410550", soda, category="Soft drinks", sem=0.45, synonyms=filed,
+               ranks=(None, None, 9, None))  # fmt: skip
+    amp = cand("fndds:95310500", "Energy drink (Mountain Dew AMP)", category="Sport and energy",
+               sem=0.7, ranks=(1, 1, 1, 1))  # fmt: skip
+    assert best("mountain dew", amp, dew) == soda
+    assert best("energy drink", amp, dew) == amp.name
+    yeast = "Doughnut, yeast type"
+    kinds = name_info(yeast, f"{yeast} ; honey dip; sprinkle, NFS; glazed, NFS").designates
+    assert kinds == {"glazed doughnut", "sprinkle doughnut"}
+    burger = "Hamburger, on white bun"  # "bun" is what it comes on; "bread" no burger at all
+    assert name_info(burger, f"{burger} ; bun, NFS; bread, NFS").designates == {"bread hamburger"}
+
+
 def test_another_name_fndds_lists_for_one_record_finds_it() -> None:
     """ "Bao bun ; ...; pork bun": FNDDS codes a reported "pork bun" to the bao bun, and a
     "Szechuan chicken" to its chicken-and-vegetables stir fry, whatever else it names."""
