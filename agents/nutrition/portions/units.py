@@ -122,7 +122,6 @@ UNIT_EQUIVALENTS: Final[dict[str, frozenset[str]]] = {
     "strip": frozenset({"slice", "piece"}),
     "bottle": frozenset({"can"}),
     "can": frozenset({"bottle"}),
-    "glass": frozenset({"drink"}),
     "drink": frozenset({"glass"}),
     "container": frozenset({"package", "box", "jar", "pouch"}),
     "packet": frozenset({"package", "pouch"}),

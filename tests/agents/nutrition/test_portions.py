@@ -528,6 +528,13 @@ def test_glass_of_milk_is_eight_fl_oz_weighed_by_the_food_sr28_01077() -> None:
     )
 
 
+def test_glass_of_soda_is_a_glass_not_a_fountain_drink_fndds_92410310() -> None:
+    """A glass was read as FNDDS's "1 medium drink" (512 g, a fast-food cup) wherever a
+    food had one: "a glass of cola" weighed twice "a glass of milk"."""
+    got = resolve("Soft drink, cola", F["92410310"], 1, "glass")
+    assert got.source == "category_default" and got.grams == pytest.approx(248, abs=3)
+
+
 def test_glass_of_wine_uses_the_foods_own_glass_fndds_93401010() -> None:
     got = resolve("Wine, red", F["93401010"], 1, "glass")
     assert got.grams == 180 and got.source == "food_measure"
