@@ -232,6 +232,18 @@ FNDDS_ROWS: FnddsPortions = {
         (3, "1 oz, dry, yields", 170),
         (4, "Quantity not specified", 240),
     ],
+    "92101610": [  # Coffee, espresso
+        (1, "1 fl oz", 30),
+        (4, "1 espresso cup (2 fl oz)", 60),
+        (5, "Quantity not specified", 60),
+    ],
+    "93505000": [  # Vodka
+        (1, "1 fl oz (no ice)", 28),
+        (2, "1 shot", 42),
+        (3, "1 jigger", 42),
+        (4, "1 drink", 63),
+        (5, "Quantity not specified", 42),
+    ],
 }
 S = {key: sr28(*rows) for key, rows in SR28_ROWS.items()}
 F = {key: fndds(*rows) for key, rows in FNDDS_ROWS.items()}
@@ -533,6 +545,15 @@ def test_glass_of_soda_is_a_glass_not_a_fountain_drink_fndds_92410310() -> None:
     food had one: "a glass of cola" weighed twice "a glass of milk"."""
     got = resolve("Soft drink, cola", F["92410310"], 1, "glass")
     assert got.source == "category_default" and got.grams == pytest.approx(248, abs=3)
+
+
+def test_shot_of_espresso_is_one_fluid_ounce_fndds_92101610() -> None:
+    """Espresso has no "shot" measure: a shot was its 'Quantity not specified', a 2-fl-oz
+    espresso cup (60 g). Spirits keep their own '1 shot' (42 g)."""
+    got = resolve("Coffee, espresso", F["92101610"], 1, "shot")
+    assert got.source == "category_default" and got.grams == pytest.approx(30.0)
+    vodka = resolve("Vodka", F["93505000"], 1, "shot")
+    assert vodka.source == "food_measure" and vodka.grams == pytest.approx(42.0)
 
 
 def test_glass_of_wine_uses_the_foods_own_glass_fndds_93401010() -> None:
