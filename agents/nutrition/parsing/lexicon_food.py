@@ -380,9 +380,12 @@ FILLER_KEEP_BEFORE: dict[str, frozenset[str]] = {
 FILED_AS: dict[str, str] = {
     "hot dog": "hot dog sandwich",
     "hot dogs": "hot dog sandwiches",
+    "chili dog": "chili dog sandwich",
+    "chili dogs": "chili dog sandwiches",
 }
-"""A food said alone as USDA files what is meant: a hot dog is eaten in its bun (FNDDS's
-"Hot dog, NFS", filed under the bare phrase, is the frankfurter alone)."""
+"""A food said alone (or with what tops it) as USDA files what is meant: a hot dog is eaten
+in its bun (FNDDS's "Hot dog, NFS", filed under the bare phrase, is the frankfurter alone;
+"Chili hot dog, no bun" answered "a hot dog with chili")."""
 
 COUNTED_IN: dict[str, str] = {"string cheese": "stick", "string cheeses": "stick"}
 """The unit a food is counted in when only a count is said: a string cheese is FNDDS's

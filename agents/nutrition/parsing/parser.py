@@ -255,7 +255,21 @@ def parse_meal(text: str) -> list[ParsedItem]:
             drafts.append(draft)
         if mentions:
             carried = mentions[-1].meal
-    return [part for d in drafts for part in _usda_items(_freeze(d, text))]
+    return _as_filed([_freeze(d, text) for d in drafts])
+
+
+def _as_filed(items: list[ParsedItem]) -> list[ParsedItem]:
+    """Every item as USDA files it; a topping follows its base's new name ("hot dogs")."""
+    out: list[ParsedItem] = []
+    renamed: dict[str, str] = {}
+    for item in items:
+        if item.served_with in renamed:
+            item = replace(item, served_with=renamed[item.served_with])
+        parts = _usda_items(item)
+        if len(parts) == 1 and parts[0].food != item.food:
+            renamed[item.food] = parts[0].food  # "hot dogs" are "hot dog sandwiches"
+        out += parts
+    return out
 
 
 def _spreads_too(draft: Draft) -> bool:
@@ -289,8 +303,9 @@ def _usda_items(item: ParsedItem) -> list[ParsedItem]:
     may be filed under other words ("a hot dog" is the hot dog sandwich) or counted in its
     own unit ("a string cheese" is a stick).
     """
-    if (filed := FILED_AS.get(item.food)) is not None and not item.excluded:
-        return [replace(item, food=filed)]  # "a hot dog without the bun" is the frankfurter
+    head, with_, rest = item.food.partition(" with ")  # "a hot dog with chili" too
+    if (filed := FILED_AS.get(head)) is not None and not item.excluded:
+        return [replace(item, food=filed + with_ + rest)]  # "without the bun": the frankfurter
     if item.served_with in SAUCED_VEGETABLES and (sauce := VEGETABLE_SAUCES.get(item.food)):
         return [replace(item, food=sauce)]  # the sauce FNDDS keeps for vegetables
     if (unit := COUNTED_IN.get(item.food)) and item.unit in (None, "each") and item.quantity:

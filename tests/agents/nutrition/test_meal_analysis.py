@@ -226,6 +226,14 @@ async def test_a_vegetable_sauce_is_weighed_by_the_cups_of_vegetable(ctx) -> Non
     assert sauce.grams == pytest.approx(120.0), sauce.portion_detail
 
 
+async def test_a_hot_dog_with_chili_comes_in_its_bun(ctx) -> None:
+    """It was "Chili hot dog, no bun" (9 g carbohydrate); two hot dogs' mustard is 2 × 5 g."""
+    (chili,) = (await ctx.analyzer.analyze("a hot dog with chili")).items
+    assert chili.food is not None and chili.food.name.startswith("Chili hot dog sandwich")
+    _, mustard = (await ctx.analyzer.analyze("two hot dogs with mustard")).items
+    assert mustard.grams == pytest.approx(10.0), mustard.portion_detail
+
+
 async def test_a_slice_of_pizza_is_never_only_its_topping(ctx) -> None:
     """ "A slice of meat pizza" was FNDDS's "Topping from meat pizza" (41 g, 2 g carbohydrate),
     the only record with a piece measure; "meat lovers" and "supreme" are pizza names too."""

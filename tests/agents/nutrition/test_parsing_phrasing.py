@@ -765,3 +765,13 @@ def test_a_sauce_on_a_vegetable_is_the_sauce_fndds_keeps_for_vegetables() -> Non
     assert cream.food == "cream sauce for use with vegetables"
     (pizza,) = parse_meal("a pizza with broccoli and cheese")
     assert pizza.food == "pizza with broccoli and cheese"
+
+
+def test_a_hot_dog_with_its_topping_is_still_in_its_bun() -> None:
+    """ "A hot dog with chili" was FNDDS's "Chili hot dog, no bun"; the mustard on two hot dogs
+    lost its base when they were renamed, and weighed one sandwich's worth."""
+    (chili,) = parse_meal("a hot dog with chili")
+    (dog,) = parse_meal("a chili dog")
+    assert (chili.food, dog.food) == ("hot dog sandwich with chili", "chili dog sandwich")
+    two, mustard = parse_meal("two hot dogs with mustard")
+    assert mustard.served_with == two.food == "hot dog sandwiches"
