@@ -23,6 +23,9 @@ from store.vocabulary import tokens
 RRF_K = 10.0
 W_COVERAGE, W_HEAD, W_SEMANTIC, W_LEAD, W_FUSED = 1.2, 0.4, 0.4, 0.3, 0.8
 COST_DEFAULT, COST_CHANGING, COST_OTHER, COST_PRIMARY = 0.015, 0.25, 0.07, 0.12
+COOKED_WHEN_EATEN = frozenset({"egg"})
+"""Foods a phrase means cooked when they are what it is about: "2 eggs" are no raw eggs, while
+"a taco with egg" keeps its own reading (FNDDS's breakfast taco)."""
 MADE_INTO_COST = 0.5  # the phrase's food made into another dish by the next name word
 PLAIN_BONUS, NFS_BONUS, RICH_COST, MIXED_COST, COMBO_COST = 0.3, 0.2, 0.2, 0.25, 0.25
 FAT_ADDED_COST, SALTED_COST, NO_ENERGY_COST = 0.2, 0.25, 0.6
@@ -147,7 +150,8 @@ def _query(query: str) -> _Query:
             for i, t in enumerate(q_tokens)
         ),  # fmt: skip
         words=words,
-        cooked=bool(voc.COOKED_BY_DEFAULT.search(" ".join(q_tokens) + " " + lower)),
+        cooked=bool(voc.COOKED_BY_DEFAULT.search(" ".join(q_tokens) + " " + lower))
+        or (head or (own[-1] if own else None)) in COOKED_WHEN_EATEN,
         plain=len(q_tokens) - extra <= 3 and "with" not in words,
         bigrams=frozenset(zip(own, own[1:], strict=False)),
         head=head if len(set(own)) > 1 else None,

@@ -171,9 +171,10 @@ def test_plain_phrase_prefers_a_record_whose_added_words_only_restate_it() -> No
     white = cand("fndds:51101000", "Bread, white", sem=0.57, rank=12)
     rye = cand("fndds:51401010", "Bread, rye", sem=0.81, rank=2)
     deviled = cand("fndds:32102000", "Egg, deviled", sem=0.69, rank=2)
-    raw = cand("fndds:31101010", "Egg, whole, raw", sem=0.68, rank=6)
+    cooked = cand("fndds:31102000", "Egg, whole, cooked, NS as to cooking method", sem=0.68,
+                  rank=6)  # fmt: skip
     assert best("bread", rye, white) == white.name
-    assert best("egg", deviled, raw) == raw.name
+    assert best("egg", deviled, cooked) == cooked.name
 
 
 def test_nfs_bonus_needs_every_phrase_word() -> None:
@@ -1068,6 +1069,20 @@ def test_the_record_fndds_files_a_phrase_under_comes_first() -> None:
     mac = "Macaroni or noodles with cheese"
     filed = name_info(mac, f"{mac} ; macaroni and cheese, NFS").designates
     assert filed == {designation_key("mac and cheese")}
+
+
+def test_eggs_are_eaten_cooked_unless_said_raw() -> None:
+    """ "2 eggs, bacon and toast" read "Egg, whole, raw"; an egg named in another dish ("a
+    taco with egg") leaves that dish's reading alone."""
+    raw = cand("fndds:31101010", "Egg, whole, raw", category="Eggs", sem=0.8, rank=1)
+    cooked = cand("fndds:31102000", "Egg, whole, cooked, NS as to cooking method",
+                  category="Eggs", sem=0.75, rank=2)  # fmt: skip
+    assert best("eggs", raw, cooked) == cooked.name
+    assert best("2 eggs", raw, cooked) == cooked.name
+    assert best("a raw egg", cooked, raw) == raw.name
+    from store.ranking import _query
+
+    assert not _query("taco with egg").cooked and not _query("egg whites").cooked
 
 
 def test_a_designation_in_other_words_names_the_record() -> None:

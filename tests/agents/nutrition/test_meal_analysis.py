@@ -12,9 +12,13 @@ async def test_rice_and_eggs_have_usda_provenance_and_sensible_totals(ctx) -> No
     assert "rice" in rice.food.name.lower() and "white" in rice.food.name.lower()
     assert 150 <= rice.grams <= 190  # USDA: 1 cup cooked white rice = 158 g (FNDDS 186 g)
     assert 95 <= eggs.grams <= 110  # 2 × large egg 50 g
+    assert rice.portion_source == "food_measure"
+    # eggs are eaten cooked: FNDDS's "Egg, whole, cooked, NS as to cooking method" counts in
+    # sizeless "1 egg", so a large one is the serving table's (SR28's "1 large" = 50 g)
+    assert eggs.food.name.startswith("Egg, whole, cooked")
+    assert eggs.portion_source == "default_serving" and "1 large" in eggs.portion_detail
     for item in (rice, eggs):
         assert item.food.source in {"sr28", "fndds"}
-        assert item.portion_source == "food_measure"
         low, high = item.ranges["energy_kcal"]
         assert low <= item.nutrients["energy_kcal"] <= high
     assert 300 <= analysis.totals["energy_kcal"] <= 420
