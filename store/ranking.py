@@ -82,7 +82,7 @@ FROZEN_MEAL_SAID = frozenset({"frozen", "meal", "meals", "dinner", "entree", "tv
 BABY_FOOD = frozenset({"babyfood", "baby", "toddler", "infant"})
 FOR_BABIES = BABY_FOOD | {"junior", "strained", "gerber", "teething", "stage", "jar"}
 BABY_COST = 0.4  # on top of the niche cost: baby food is never what an unqualified food is
-SKIN_COST, SKIN_GUESS_COST = 0.2, 0.1  # against the usual way; a guess where there is none
+SKIN_COST, SKIN_GUESS_COST = 0.3, 0.1  # against the usual way; a guess where there is none
 
 
 @dataclass(frozen=True, slots=True)

@@ -1210,6 +1210,18 @@ def test_skinless_is_the_skin_not_eaten() -> None:
     assert normalize_phrase("skinless chicken breast") == "skin not eaten chicken breast"
 
 
+def test_a_breast_is_eaten_without_its_skin_unless_said() -> None:
+    """ "Grilled chicken breast" was FNDDS's "skin eaten" grilled breast: the retrievers rank
+    it first (a name one word shorter) and the skin cost was too small to outweigh that."""
+    kw = {"category": "Chicken, whole pieces"}
+    on = cand("fndds:24123300", "Chicken breast, grilled without sauce, skin eaten", sem=0.75,
+              ranks=(3, 2, 1, 2), **kw)  # fmt: skip
+    off = cand("fndds:24123301", "Chicken breast, grilled without sauce, skin not eaten",
+               sem=0.66, ranks=(6, 4, 13, 4), **kw)  # fmt: skip
+    assert best("grilled chicken breast", on, off) == off.name
+    assert best("grilled chicken breast with the skin", off, on) == on.name
+
+
 def test_a_beef_burger_on_a_bun_is_a_hamburger() -> None:
     """A hamburger is a beef burger: "beef" is no word the hamburger's name misses."""
     patty = cand("fndds:21500310", "Beef, ground, patty", category="Ground beef", sem=0.61,
