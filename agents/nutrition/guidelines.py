@@ -1,12 +1,12 @@
 """USDA's guideline amounts: how much of a spread, milk or sugar goes with what it tops.
 
 FNDDS gives some foods a "Guideline amount per slice of bread/roll" (butter 7 g, peanut
-butter 16 g), "on regular sandwich" (mayonnaise 14 g; 28 g on a large one), "per cup of vegetable"
-(cheese sauce 60 g), "per cup of hot cereal" (milk 61 g), "per fl oz of beverage" (cream 2.5 g,
-sugar 1.4 g), "in salad" or "if topping" (bacon 8 g). A topping said with no amount of its
-own ("two slices of toast with peanut butter") is weighed by its guideline and by how much
-of the food it goes with there is, instead of by its typical amount eaten alone (a cup of
-milk, 32 g of peanut butter).
+butter 16 g), "on regular sandwich" (mayonnaise 14 g; 28 g on a large one), "per cup of
+vegetable" (cheese sauce 60 g), "per cup of hot cereal" (milk 61 g), "per fl oz of beverage"
+(cream 2.5 g, sugar 1.4 g), "in salad" or "if topping" (bacon 8 g). A topping said with no
+amount of its own ("two slices of toast with peanut butter") is weighed by its guideline and
+by how much of the food it goes with there is, instead of by its typical amount eaten alone
+(a cup of milk, 32 g of peanut butter).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ _BREADS = frozenset(
 )
 _HOT_CEREALS = frozenset("oatmeal porridge grits".split())
 _DRINKS = HOT_DRINKS | {"latte", "cappuccino", "cocoa"}
-_LARGE = frozenset({"large", "extra-large", "jumbo", "footlong", "double"})
+_LARGE = frozenset({"large", "extra large", "jumbo", "footlong"})
 """Sizes that take FNDDS's "on large sandwich" amount (a footlong sub: 28 g of mayonnaise)."""
 
 
@@ -56,8 +56,7 @@ def cup_grams(portions: Sequence[PortionRecord]) -> float | None:
 
 
 def _words(phrase: str) -> set[str]:
-    lower = phrase.lower()
-    words = lower.replace("english muffin", "english-muffin").split()
+    words = phrase.lower().replace("english muffin", "english-muffin").split()
     pairs = {" ".join(words[k : k + 2]) for k in range(len(words) - 1)}
     singular = {w.removesuffix("s") if w.endswith("s") and w[:-1] in _BREADS else w for w in words}
     return singular | pairs  # "green beans"
