@@ -27,6 +27,7 @@ from typing_extensions import TypedDict
 from agents.nutrition.calculator import scale
 from agents.nutrition.cooking_fat import is_cooking_fat
 from agents.nutrition.guidelines import weigh_toppings
+from agents.nutrition.listed_dishes import read_listed
 from agents.nutrition.llm_parse import ModelItem, read_meal, to_parsed_item
 from agents.nutrition.models import ItemAnalysis, MealAnalysis
 from agents.nutrition.parsing import ParsedItem, parse_meal
@@ -85,12 +86,16 @@ class ItemTask(TypedDict):
 
 
 async def parse(state: MealState, runtime: Runtime[MealContext]) -> dict[str, Any]:
-    """Split the text into items (their phrases are embedded together, by the search)."""
-    items = parse_meal(state["text"])
+    """Split the text into items (their phrases are embedded together, by the search).
+
+    A dish with a "with" list is one item when a USDA record names all it lists, else one
+    item per food (:mod:`agents.nutrition.listed_dishes`).
+    """
     search = runtime.context.search
+    items = parse_meal(state["text"])
     for item in items:  # an unsearchable phrase fails the meal here, with a clear message
         search.clean(search_phrase(item)[: search.max_query_chars])
-    return {"items": items}
+    return {"items": await read_listed(items, search)}
 
 
 async def fan_out(state: MealState) -> list[Send] | str:

@@ -562,3 +562,20 @@ def rerank(query: str, candidates: Iterable[Candidate]) -> list[Scored]:
         unique.append(Scored(keep.candidate, best, keep.fused, keep.coverage))
     unique.sort(key=lambda s: (-s.score, len(s.candidate.name), s.candidate.id))
     return unique
+
+
+def names_food_of(candidate: Candidate, phrase: str) -> bool:
+    """Whether the record's name says the food ``phrase`` names (its head noun, or a kind of it).
+
+    "Chicken or turkey salad, made with creamy dressing" says the "ranch dressing" of a
+    listed salad, not its "tomatoes": a dish's record that leaves a listed food unsaid
+    does not hold it.
+    """
+    head = voc.head_word(phrase)[0] or next(reversed(tokens(phrase)), None)
+    if head is None:
+        return True  # nothing to look for: no food word
+    q = _query(head)
+    coverage = _match(
+        q, {t: frozenset({t}) for t in q.tokens}, name_info(candidate.name, candidate.search_text)
+    )[0]
+    return coverage > 0

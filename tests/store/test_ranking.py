@@ -7,7 +7,7 @@ import pytest
 from agents.nutrition.resolver import CLOSE_SCORE
 from store import vocabulary as voc
 from store.food_names import name_info
-from store.ranking import _made_into_other_dish, _meat_filling_missed, _query, rerank
+from store.ranking import _made_into_other_dish, _meat_filling_missed, _query, names_food_of, rerank
 from store.retrieval import Candidate
 from store.vocabulary import (
     designation_key,
@@ -1679,3 +1679,11 @@ def test_a_leanness_after_the_food_is_no_head() -> None:
     loaf = cand("sr28:23572", "Beef, ground, 85% lean meat / 15% fat, loaf, cooked, baked",
                 sem=0.57, ranks=(3, None, None, 8))  # fmt: skip
     assert best("quarter-pound beef burger 85% lean on hamburger bun", loaf, burger) == burger.name
+
+
+def test_a_record_names_a_listed_food_by_its_head_or_its_kind() -> None:
+    salad = cand("fndds:1", "Chicken or turkey salad, made with creamy dressing")
+    assert names_food_of(salad, "ranch dressing") and names_food_of(salad, "grilled chicken")
+    assert not names_food_of(salad, "tomatoes") and not names_food_of(salad, "cucumbers")
+    burrito = cand("fndds:2", "Burrito, chicken, with beans, cheese")
+    assert names_food_of(burrito, "beans") and not names_food_of(burrito, "sour cream")

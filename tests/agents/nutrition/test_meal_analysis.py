@@ -249,3 +249,35 @@ async def test_a_slice_of_pizza_is_never_only_its_topping(ctx) -> None:
         (item,) = (await ctx.analyzer.analyze(text)).items
         assert item.food is not None and item.food.name.startswith(name), (text, item.food)
         assert item.nutrients["carbohydrate_g"] > 20, text
+
+
+async def test_a_dish_no_record_names_with_all_it_lists_is_its_foods(ctx) -> None:
+    """ "Pasta with chicken, broccoli and parmesan" was 5 g of parmesan (21 kcal): no USDA
+    record names all four, and the one that scored best left the rest uncounted."""
+    analysis = await ctx.analyzer.analyze("pasta with chicken, broccoli and parmesan")
+    names = [i.food.name.lower() if i.food else "" for i in analysis.items]
+    assert len(names) == 4, names
+    assert ["pasta" in names[0], "chicken" in names[1], "broccoli" in names[2]] == [True] * 3
+    assert "parmesan" in names[3]
+    assert analysis.totals["energy_kcal"] > 300
+    salad = await ctx.analyzer.analyze("a salad with chicken, tomatoes and cucumbers")
+    assert any(i.food and "chicken" in i.food.name.lower() for i in salad.items)
+    assert len(salad.items) == 4  # the chicken was lost in "Tomato and cucumber salad"
+
+
+async def test_a_dish_whose_record_names_what_it_lists_stays_one_item(ctx) -> None:
+    (burrito,) = (await ctx.analyzer.analyze("a burrito with chicken and beans")).items
+    assert burrito.food is not None and burrito.food.name.startswith("Burrito, chicken")
+    (roll,) = (await ctx.analyzer.analyze("a cinnamon roll with frosting")).items
+    assert roll.food is not None and "frosted" in roll.food.name
+    (cake,) = (await ctx.analyzer.analyze("a chocolate snack cake topped with icing")).items
+    assert cake.food is not None and cake.food.name == "Snack cake, chocolate"
+
+
+async def test_salt_said_without_an_amount_is_a_pinch_not_a_cup(ctx) -> None:
+    """A serving of an unlisted food is a cup: 292 g of salt for "a pretzel with salt"."""
+    pretzel, salt = (await ctx.analyzer.analyze("a soft pretzel with salt")).items
+    assert salt.food is not None and salt.food.name.startswith("Salt")
+    assert salt.grams is not None and salt.grams < 2
+    (walnuts,) = (await ctx.analyzer.analyze("walnuts")).items
+    assert walnuts.grams == pytest.approx(28.35, abs=0.5), walnuts.portion_detail

@@ -1,0 +1,69 @@
+"""One record or several foods: how a dish with a "with" list is read, by the food search.
+
+The parser keeps "a salad with chicken, tomatoes and ranch dressing" whole, since USDA
+files many such dishes as one record. When the best record leaves the dish or one of its
+listed foods unsaid ("Tomato and cucumber salad" for it: no chicken, no dressing), counting
+that record would drop foods the user ate; the dish and each listed food are then items of
+their own (see :mod:`agents.nutrition.parsing.listed`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from agents.nutrition.parsing import ParsedItem
+from agents.nutrition.parsing.listed import listed_parts
+from agents.nutrition.resolver import is_known, prefer_foods_as_eaten, search_phrase
+from store.ranking import MEATS, names_food_of
+from store.search import FoodSearch
+from store.vocabulary import CONDIMENTS, head_word
+
+WHOLE_COVERAGE = 0.7
+"""A record that says this much of the phrase is its dish, though it words a listed food
+its own way ("frosted" for "with frosting", "flavored" for "with cheese flavor")."""
+FILLED_DISHES = frozenset({
+    "taco", "burrito", "enchilada", "quesadilla", "tostada", "nacho", "pizza", "omelet",
+    "omelette", "crunchwrap", "tamale", "sandwich", "sub", "hoagie", "wrap", "burger",
+    "hamburger", "cheeseburger",
+})  # fmt: skip
+"""Dishes whose USDA records name what they hold; a listed filling is part of the dish."""
+COVERINGS = CONDIMENTS - {"dressing"}
+"""A salad's dressing is a food of its own; a cake's icing or a roast's gravy is the dish's."""
+
+
+async def read_listed(items: list[ParsedItem], search: FoodSearch) -> list[ParsedItem]:
+    """The items, each dish whose listed foods no one record names split into its foods."""
+    readings = await asyncio.gather(*(_reading(item, search) for item in items))
+    return [part for reading in readings for part in reading]
+
+
+async def _reading(item: ParsedItem, search: FoodSearch) -> tuple[ParsedItem, ...]:
+    parts = listed_parts(item)
+    if not parts:
+        return (item,)
+    if (head_word(parts[0].food)[0] or "") in FILLED_DISHES:
+        return (item,)  # "a taco with meat and sour cream": what USDA's tacos hold
+    phrase = search_phrase(item)[: search.max_query_chars]
+    ranked = prefer_foods_as_eaten(await search.candidates(phrase))
+    if not ranked or not is_known(ranked[0], phrase):
+        return parts
+    best = ranked[0]
+    unsaid = [
+        part for part in parts[1:]
+        if not names_food_of(best.candidate, part.food) and not _is_covering(part)
+    ]  # fmt: skip
+    if not unsaid:
+        return (item,)  # "rice with chicken": "Rice, fried, with chicken"
+    if best.coverage >= WHOLE_COVERAGE and not any(map(_is_meat, unsaid)):
+        return (item,)  # "a cinnamon roll with frosting": "Roll, sweet, cinnamon bun, frosted"
+    return parts
+
+
+def _is_covering(part: ParsedItem) -> bool:
+    """Icing, glaze, a sauce: what a dish's record holds unnamed ("Snack cake, chocolate")."""
+    return (head_word(part.food)[0] or "") in COVERINGS
+
+
+def _is_meat(part: ParsedItem) -> bool:
+    """A listed meat or fish the record leaves out is a food of its own, however much it says."""
+    return (head_word(part.food)[0] or "") in MEATS
