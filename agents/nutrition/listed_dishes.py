@@ -23,10 +23,10 @@ WHOLE_COVERAGE = 0.7
 its own way ("frosted" for "with frosting", "flavored" for "with cheese flavor")."""
 FILLED_DISHES = frozenset({
     "taco", "burrito", "enchilada", "quesadilla", "tostada", "nacho", "pizza", "omelet",
-    "omelette", "crunchwrap", "tamale", "sandwich", "sub", "hoagie", "wrap", "burger",
-    "hamburger", "cheeseburger",
+    "omelette", "crunchwrap", "tamale",
 })  # fmt: skip
-"""Dishes whose USDA records name what they hold; a listed filling is part of the dish."""
+"""Dishes whose USDA records hold what is listed with them: a record that names the dish is
+the answer. (FNDDS's sandwiches are bread and filling: what goes on them is listed apart.)"""
 COVERINGS = CONDIMENTS - {"dressing"}
 """A salad's dressing is a food of its own; a cake's icing or a roast's gravy is the dish's."""
 
@@ -41,13 +41,15 @@ async def _reading(item: ParsedItem, search: FoodSearch) -> tuple[ParsedItem, ..
     parts = listed_parts(item)
     if not parts:
         return (item,)
-    if (head_word(parts[0].food)[0] or "") in FILLED_DISHES:
-        return (item,)  # "a taco with meat and sour cream": what USDA's tacos hold
     phrase = search_phrase(item)[: search.max_query_chars]
     ranked = prefer_foods_as_eaten(await search.candidates(phrase))
     if not ranked or not is_known(ranked[0], phrase):
         return parts
     best = ranked[0]
+    if not any(names_food_of(best.candidate, word) for word in parts[0].food.split()):
+        return parts  # "a burger with lettuce, tomato and onion" was a side salad
+    if (head_word(parts[0].food)[0] or "") in FILLED_DISHES:
+        return (item,)  # "a taco with meat and sour cream": what USDA's tacos hold
     unsaid = [
         part for part in parts[1:]
         if not names_food_of(best.candidate, part.food) and not _is_covering(part)

@@ -67,6 +67,11 @@ COMPOUND_FOODS: frozenset[str] = frozenset(
         "bacon and cheese",
         "turkey and cheese",
         "ham and swiss",
+        "turkey and swiss",
+        "turkey and cheddar",
+        "ham and cheddar",
+        "roast beef and cheddar",
+        "roast beef and swiss",
         "fruit and nut",
         "fruit and nuts",
         "nuts and seeds",
@@ -454,6 +459,12 @@ SANDWICHES: frozenset[str] = frozenset(
     """sandwich sandwiches sub subs hoagie hoagies burger burgers hamburger hamburgers
     cheeseburger cheeseburgers wrap wraps panini""".split()
 )
+SANDWICH_FILLINGS: frozenset[str] = frozenset(
+    """lettuce tomato tomatoes onion onions cucumber cucumbers avocado mushroom mushrooms
+    pepper peppers spinach bacon""".split()
+)
+# FNDDS keeps these "for use on a sandwich" ("Tomatoes, for use on a sandwich": 20 g on a
+# regular sandwich, 40 g on a large one), not as the 90-g tomato eaten on its own
 SANDWICH_SPREADS: frozenset[str] = frozenset(
     """mayo mayonnaise mustard ketchup relish""".split()
 ) | frozenset({"bbq sauce", "barbecue sauce", "tartar sauce", "horseradish sauce"})

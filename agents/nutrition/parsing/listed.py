@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from agents.nutrition.parsing.lexicon_food import SANDWICH_FILLINGS, SANDWICHES
 from agents.nutrition.parsing.model import ParsedItem
 from agents.nutrition.parsing.parser import parse_meal
 
@@ -20,6 +21,7 @@ LISTING = ("topped with", "served with", "loaded with", "garnished with", "sprin
            "drizzled with", "dressed with", "with")  # fmt: skip
 """Connectors that list what comes on or beside a dish. Not "filled with", "mixed with" or
 "made with": what a dish is filled, mixed or made with is the dish itself."""
+LETTUCES = frozenset({"lettuce", "romaine", "iceberg"})
 _CONNECTOR = re.compile(r"(?:\b([a-z]+) )?\b(" + "|".join(LISTING) + r")\b", re.IGNORECASE)
 DISHES_OF_TWO = frozenset({
     "macaroni and cheese", "mac and cheese", "peanut butter and jelly", "peanut butter and jam",
@@ -55,7 +57,19 @@ def listed_parts(item: ParsedItem) -> tuple[ParsedItem, ...]:
         replace(part, meal=item.meal, served_with=part.served_with or _unmeasured_on(part, dish))
         for part in listed
     ]
-    return (dish, *parts)
+    return (dish, *(_on_a_sandwich(part, dish) for part in parts))
+
+
+def _on_a_sandwich(part: ParsedItem, dish: ParsedItem) -> ParsedItem:
+    """Lettuce or tomato on a sandwich is FNDDS's "Tomatoes, for use on a sandwich"."""
+    on = dish.food.partition(" on ")[0].split()  # "a burger on a bun"
+    if not on or on[-1] not in SANDWICHES:
+        return part
+    if set(part.food.split()) & LETTUCES:
+        return replace(part, food="lettuce for use on a sandwich")  # "a romaine leaf"
+    if part.food not in SANDWICH_FILLINGS:
+        return part
+    return replace(part, food=f"{part.food} for use on a sandwich")
 
 
 def _pair_apart(part: ParsedItem) -> list[ParsedItem]:

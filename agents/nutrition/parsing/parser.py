@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from agents.nutrition.parsing.inches import fold_inches
@@ -295,6 +296,18 @@ def _drinks(drink: Draft | None) -> float:
     return drink.quantity
 
 
+DELI_SANDWICH = re.compile(
+    r"(?P<filling>.+) on (?P<bread>rye|wheat|whole wheat|white|sourdough|pumpernickel|"
+    r"multigrain|whole grain|roll|kaiser roll|hoagie roll)"
+)
+"""A deli order: "turkey on rye", "ham and swiss on a roll" are sandwiches of that bread."""
+
+
+def _fills_a_sandwich(filling: str) -> bool:
+    """Not a dish already ("a hot dog on a roll"; "tuna salad" is a filling) nor a spread."""
+    return filling.split()[-1] not in DISH_HEADS - {"salad"} and filling not in TOPPINGS
+
+
 def _usda_items(item: ParsedItem) -> list[ParsedItem]:
     """The item as USDA files it: some everyday dishes are two foods there.
 
@@ -303,6 +316,8 @@ def _usda_items(item: ParsedItem) -> list[ParsedItem]:
     may be filed under other words ("a hot dog" is the hot dog sandwich) or counted in its
     own unit ("a string cheese" is a stick).
     """
+    if (deli := DELI_SANDWICH.fullmatch(item.food)) and _fills_a_sandwich(deli["filling"]):
+        return [replace(item, food=f"{deli['filling']} sandwich on {deli['bread']}")]
     head, with_, rest = item.food.partition(" with ")  # "a hot dog with chili" too
     if (filed := FILED_AS.get(head)) is not None and not item.excluded:
         return [replace(item, food=filed + with_ + rest)]  # "without the bun": the frankfurter

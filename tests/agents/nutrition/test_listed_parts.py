@@ -45,3 +45,13 @@ def test_a_pair_listed_on_a_dish_is_two_foods_unless_it_is_a_dish() -> None:
 )
 def test_nothing_is_listed_apart(text: str) -> None:
     assert _parts(text) == []
+
+
+def test_a_vegetable_on_a_sandwich_is_fndds_sandwich_vegetable() -> None:
+    assert _parts("a burger with lettuce, tomato and mayo") == [
+        ("burger", None),
+        ("lettuce for use on a sandwich", "burger"),
+        ("tomato for use on a sandwich", "burger"),
+        ("mayo", "burger"),
+    ]
+    assert _parts("pasta with tomatoes") == [("pasta", None), ("tomatoes", "pasta")]

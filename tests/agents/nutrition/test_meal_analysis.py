@@ -281,3 +281,12 @@ async def test_salt_said_without_an_amount_is_a_pinch_not_a_cup(ctx) -> None:
     assert salt.grams is not None and salt.grams < 2
     (walnuts,) = (await ctx.analyzer.analyze("walnuts")).items
     assert walnuts.grams == pytest.approx(28.35, abs=0.5), walnuts.portion_detail
+
+
+async def test_a_burger_with_its_vegetables_is_the_burger_and_them(ctx) -> None:
+    """It was "Lettuce, salad with assorted vegetables" (24 kcal): the burger was lost."""
+    text = "a burger with lettuce, tomato and onion"
+    burger, lettuce, tomato, onion = (await ctx.analyzer.analyze(text)).items
+    assert burger.food is not None and burger.food.name.startswith("Hamburger")
+    assert tomato.food is not None and tomato.food.name == "Tomatoes, for use on a sandwich"
+    assert (lettuce.grams, tomato.grams, onion.grams) == (8.0, 20.0, 15.0)  # "on regular sandwich"

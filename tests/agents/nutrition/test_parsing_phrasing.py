@@ -775,3 +775,18 @@ def test_a_hot_dog_with_its_topping_is_still_in_its_bun() -> None:
     assert (chili.food, dog.food) == ("hot dog sandwich with chili", "chili dog sandwich")
     two, mustard = parse_meal("two hot dogs with mustard")
     assert mustard.served_with == two.food == "hot dog sandwiches"
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [
+        ("a turkey and swiss on rye", "turkey and swiss sandwich on rye"),
+        ("ham and cheese on a roll", "ham and cheese sandwich on roll"),
+        ("tuna salad on whole wheat", "tuna salad sandwich on whole wheat"),
+        ("butter on rye", "butter on rye"),  # a spread on bread is no sandwich of it
+        ("a hot dog on a roll", "hot dog sandwich on roll"),  # a dish already
+    ],
+)
+def test_a_deli_order_on_a_bread_is_a_sandwich(text: str, food: str) -> None:
+    """ "Turkey on rye" was 85 g of turkey and "a turkey and swiss on rye" turkey + swiss."""
+    assert [item.food for item in parse_meal(text)] == [food]
