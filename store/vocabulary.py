@@ -319,6 +319,13 @@ PHRASES = {
     "from freezer": "frozen", "from the freezer": "frozen", "out freezer": "frozen",
     "out of the freezer": "frozen", "school cafeteria": "school lunch",
     "skinless": "skin not eaten",  # FNDDS's words; SR28's "skinless" names read the same
+    # a meat's stir fry is FNDDS's meat "and vegetables ..., soy-based sauce" (or its own)
+    "chicken stir fry": "chicken and vegetables no potatoes soy-based sauce",
+    "chicken stir-fry": "chicken and vegetables no potatoes soy-based sauce",
+    "beef stir fry": "stir fried beef and vegetables in soy sauce",
+    "beef stir-fry": "stir fried beef and vegetables in soy sauce",
+    "pork stir fry": "pork and vegetables no potatoes soy-based sauce",
+    "pork stir-fry": "pork and vegetables no potatoes soy-based sauce",
     "teething cookie": "baby toddler cookie", "teething cookies": "baby toddler cookies",
     "teething biscuit": "baby toddler biscuit", "teething biscuits": "baby toddler biscuits",
 }  # fmt: skip

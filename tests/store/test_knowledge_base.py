@@ -168,3 +168,11 @@ async def test_spaghetti_and_meatballs_is_the_pasta_dish_not_a_frozen_dinner(ctx
     """It was FNDDS's "Spaghetti and meatballs dinner, NFS, frozen meal"."""
     (hits,) = await ctx.search.search_many(["spaghetti and meatballs"], 1)
     assert hits[0].name.startswith("Pasta with tomato-based sauce and meat"), hits[0].name
+
+
+async def test_a_meats_stir_fry_is_the_meat_and_vegetables_in_soy_sauce(ctx) -> None:
+    """ "Chicken stir fry" was "Asian stir fry vegetables" (no chicken)."""
+    chicken, beef = await ctx.search.search_many(["chicken stir fry", "beef stir-fry"], 1)
+    assert chicken[0].name.startswith("Chicken or turkey and vegetables"), chicken[0].name
+    assert chicken[0].name.endswith("no potatoes, soy-based sauce"), chicken[0].name
+    assert beef[0].name == "Stir fried beef and vegetables in soy sauce"

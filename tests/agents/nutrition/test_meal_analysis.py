@@ -290,3 +290,13 @@ async def test_a_burger_with_its_vegetables_is_the_burger_and_them(ctx) -> None:
     assert burger.food is not None and burger.food.name.startswith("Hamburger")
     assert tomato.food is not None and tomato.food.name == "Tomatoes, for use on a sandwich"
     assert (lettuce.grams, tomato.grams, onion.grams) == (8.0, 20.0, 15.0)  # "on regular sandwich"
+
+
+async def test_dark_green_vegetables_in_a_dish_are_no_loose_salad_greens(ctx) -> None:
+    """ "A plate of chicken and vegetables in soy sauce" was 3 cups, a salad plate: its record
+    lists the "dark-green leafy" vegetables it leaves out, and "greens" sized loose lettuce."""
+    text = "a plate of chicken and vegetables in soy sauce"
+    (dish,) = (await ctx.analyzer.analyze(text)).items
+    assert "2 cup" in (dish.portion_detail or ""), dish.portion_detail
+    (greens,) = (await ctx.analyzer.analyze("a bowl of mixed salad greens")).items
+    assert "3 cup" in (greens.portion_detail or ""), greens.portion_detail
