@@ -296,6 +296,8 @@ def _drinks(drink: Draft | None) -> float:
     return drink.quantity
 
 
+SHOTS = {"double": 2, "triple": 3, "quad": 4}
+"""A double shot of espresso or vodka is two shots (a "double espresso" is FNDDS's cup)."""
 DELI_SANDWICH = re.compile(
     r"(?P<filling>.+) on (?P<bread>rye|wheat|whole wheat|white|sourdough|pumpernickel|"
     r"multigrain|whole grain|roll|kaiser roll|hoagie roll)"
@@ -316,6 +318,9 @@ def _usda_items(item: ParsedItem) -> list[ParsedItem]:
     may be filed under other words ("a hot dog" is the hot dog sandwich) or counted in its
     own unit ("a string cheese" is a stick).
     """
+    times, _, rest = item.food.partition(" ")
+    if item.unit == "shot" and times in SHOTS and rest and item.quantity:
+        return [replace(item, food=rest, quantity=item.quantity * SHOTS[times])]  # "a double shot"
     if (deli := DELI_SANDWICH.fullmatch(item.food)) and _fills_a_sandwich(deli["filling"]):
         return [replace(item, food=f"{deli['filling']} sandwich on {deli['bread']}")]
     head, with_, rest = item.food.partition(" with ")  # "a hot dog with chili" too

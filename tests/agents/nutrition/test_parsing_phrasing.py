@@ -790,3 +790,17 @@ def test_a_hot_dog_with_its_topping_is_still_in_its_bun() -> None:
 def test_a_deli_order_on_a_bread_is_a_sandwich(text: str, food: str) -> None:
     """ "Turkey on rye" was 85 g of turkey and "a turkey and swiss on rye" turkey + swiss."""
     assert [item.food for item in parse_meal(text)] == [food]
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "shots"),
+    [
+        ("a double shot of espresso", "espresso", 2.0),
+        ("two triple shots of vodka", "vodka", 6.0),
+        ("a shot of tequila", "tequila", 1.0),
+    ],
+)
+def test_a_double_shot_is_two_shots(text: str, food: str, shots: float) -> None:
+    """It was one shot of a food called "double espresso"."""
+    (item,) = parse_meal(text)
+    assert (item.food, item.quantity, item.unit) == (food, shots, "shot")
