@@ -35,6 +35,10 @@ COMPOUND_FOODS: frozenset[str] = frozenset(
         "sweet and salty",
         "sweet and spicy",
         "fish and chips",
+        "chips and salsa",
+        "chips and guacamole",
+        "chips and guac",
+        "chips and queso",
         "energy drink",  # both words alone are no food ("an energy boost", "a drink")
         "salt and vinegar",
         "salt and pepper",
@@ -400,6 +404,11 @@ COUNTED_IN: dict[str, str] = {"string cheese": "stick", "string cheeses": "stick
 EATEN_AS_TWO: dict[str, tuple[str, str]] = {
     "fish and chips": ("fried fish", "french fries"),
     "steak and eggs": ("steak", "eggs"),  # fused for "a steak and eggs burrito"
+    # the chips of a dip are tortilla chips (alone, "chips" are potato chips)
+    "chips and salsa": ("tortilla chips", "salsa"),
+    "chips and guacamole": ("tortilla chips", "guacamole"),
+    "chips and guac": ("tortilla chips", "guacamole"),
+    "chips and queso": ("tortilla chips", "cheese dip"),
 }
 
 # "X with Y" splits into two items when X is a plain base and Y a topping (see segment.py).

@@ -804,3 +804,15 @@ def test_a_double_shot_is_two_shots(text: str, food: str, shots: float) -> None:
     """It was one shot of a food called "double espresso"."""
     (item,) = parse_meal(text)
     assert (item.food, item.quantity, item.unit) == (food, shots, "shot")
+
+
+@pytest.mark.parametrize(
+    ("text", "foods"),
+    [
+        ("chips and salsa", ["tortilla chips", "salsa"]),
+        ("chips and guac", ["tortilla chips", "guacamole"]),
+        ("a bag of chips", ["chips"]),  # alone, chips are potato chips
+    ],
+)
+def test_the_chips_of_a_dip_are_tortilla_chips(text: str, foods: list[str]) -> None:
+    assert [item.food for item in parse_meal(text)] == foods
