@@ -120,6 +120,10 @@ def read_quantity(tokens: list[Token], i: int) -> Quantity | None:
     if low in ARTICLES:
         return _after_article(tokens, i)
     if tok.kind == "num" and tok.value is not None:
+        if 0 < tok.value < 1 and _low(tokens, i + 1) in ARTICLES:  # "1/2 a cup", as "half a"
+            if _low(tokens, i + 2) == "dozen":
+                return Quantity(tok.value * 12, _skip_of(tokens, i + 3))
+            return Quantity(tok.value, _skip_of(tokens, i + 2))
         frac, j = _fraction_tail(tokens, i + 1)
         if frac:
             return Quantity(tok.value + frac, j)

@@ -183,6 +183,10 @@ def test_empty_and_non_food_text_give_no_items() -> None:
         ("twenty-five grapes", 25.0, "each", "grapes"),
         ("2-3 cookies", 2.5, "each", "cookies"),
         ("half of a grapefruit", 0.5, "each", "grapefruit"),
+        ("1/2 a cup of rice", 0.5, "cup", "rice"),  # was half of one rice: the cup lost
+        ("1/2 an avocado", 0.5, "each", "avocado"),  # was a whole one
+        ("¼ a cup of oats", 0.25, "cup", "oats"),
+        ("1/2 a dozen eggs", 6.0, "each", "eggs"),
         ("some chips", None, None, "chips"),
         ("about a cup of rice", 1.0, "cup", "rice"),
         ("roughly 2 cups of pasta", 2.0, "cup", "pasta"),
