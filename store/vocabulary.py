@@ -274,6 +274,7 @@ PHRASES = {
     # dishes under their FNDDS names; "eggroll" keeps the dish apart from egg-bread rolls
     "spaghetti bolognese": "pasta with tomato-based sauce and meat",
     "spaghetti and meatballs": "pasta with tomato-based sauce and meat",
+    "meat sauce": "tomato-based sauce and meat",  # an Italian "meat sauce" is a tomato one
     "spaghetti with meatballs": "pasta with tomato-based sauce and meat",
     "fettuccine alfredo": "pasta with cream sauce",
     "chicken alfredo": "pasta with cream sauce and poultry",

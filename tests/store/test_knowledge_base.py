@@ -176,3 +176,9 @@ async def test_a_meats_stir_fry_is_the_meat_and_vegetables_in_soy_sauce(ctx) -> 
     assert chicken[0].name.startswith("Chicken or turkey and vegetables"), chicken[0].name
     assert chicken[0].name.endswith("no potatoes, soy-based sauce"), chicken[0].name
     assert beef[0].name == "Stir fried beef and vegetables in soy sauce"
+
+
+async def test_pasta_with_meat_sauce_is_a_tomato_sauce_with_meat(ctx) -> None:
+    """It was "Pasta, whole grain, with cream sauce and meat": neither was said."""
+    (hits,) = await ctx.search.search_many(["pasta with meat sauce"], 1)
+    assert hits[0].name.startswith("Pasta with tomato-based sauce and meat"), hits[0].name
