@@ -264,7 +264,8 @@ async def resolve_item(
     wanted = {s.candidate.id for s in close} | {s.candidate.id for _, s in picks}
     details = await search.get_foods(list(wanted))
     amount = amount_of(item)
-    chosen = pick_measurable(close, details, amount) or ranked[0]
+    alike = [s for s in close if s.coverage >= ranked[0].coverage]  # no other food for a measure
+    chosen = pick_measurable(alike, details, amount) or ranked[0]
     if amount.sized and not _fits_size(chosen, details, amount):
         sized = await _sized_namesake(chosen, ranked, details, amount, search)
         chosen = sized or chosen

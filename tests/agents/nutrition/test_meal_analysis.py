@@ -300,3 +300,10 @@ async def test_dark_green_vegetables_in_a_dish_are_no_loose_salad_greens(ctx) ->
     assert "2 cup" in (dish.portion_detail or ""), dish.portion_detail
     (greens,) = (await ctx.analyzer.analyze("a bowl of mixed salad greens")).items
     assert "3 cup" in (greens.portion_detail or ""), greens.portion_detail
+
+
+async def test_a_measure_never_trades_the_food_for_another(ctx) -> None:
+    """ "A venti iced caramel macchiato" was "Caramel dip" (70 g): its individual container
+    fits any size, the macchiato has no large cup, and both were near in score."""
+    (drink,) = (await ctx.analyzer.analyze("a venti iced caramel macchiato")).items
+    assert drink.food is not None and drink.food.name.startswith("Coffee, macchiato"), drink
