@@ -288,6 +288,7 @@ PHRASES = {
     "rib eye": "ribeye", "sweet tea": "iced tea pre-sweetened with sugar",
     "buffalo wings": "chicken wings with hot sauce", "buffalo wing": "chicken wing with hot sauce",
     "club soda": "carbonated water", "streaky bacon": "bacon",
+    "la croix": "carbonated water",  # a brand of sparkling water
     "turkey club": "turkey club sandwich", "chicken club": "chicken club sandwich",
     "breakfast sausage": "pork sausage", "breakfast sausages": "pork sausages",
     "grilled chicken salad": "chicken garden salad",  # a salad with grilled chicken on it,

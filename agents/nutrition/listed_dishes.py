@@ -23,10 +23,13 @@ WHOLE_COVERAGE = 0.7
 its own way ("frosted" for "with frosting", "flavored" for "with cheese flavor")."""
 FILLED_DISHES = frozenset({
     "taco", "burrito", "enchilada", "quesadilla", "tostada", "nacho", "pizza", "omelet",
-    "omelette", "crunchwrap", "tamale",
+    "omelette", "crunchwrap", "tamale", "smoothie", "shake", "milkshake", "soup", "stew",
+    "chili", "curry", "casserole", "pie", "quiche", "frittata", "lasagna", "risotto",
+    "paella", "jambalaya", "gumbo",
 })  # fmt: skip
-"""Dishes whose USDA records hold what is listed with them: a record that names the dish is
-the answer. (FNDDS's sandwiches are bread and filling: what goes on them is listed apart.)"""
+"""Dishes whose USDA records hold what is listed with them (a smoothie's fruit, a soup's
+noodles): a record that names the dish is the answer. (FNDDS's sandwiches are bread and
+filling: what goes on them is listed apart.)"""
 COVERINGS = CONDIMENTS - {"dressing"}
 """A salad's dressing is a food of its own; a cake's icing or a roast's gravy is the dish's."""
 
@@ -48,7 +51,7 @@ async def _reading(item: ParsedItem, search: FoodSearch) -> tuple[ParsedItem, ..
     best = ranked[0]
     if not any(names_food_of(best.candidate, word) for word in parts[0].food.split()):
         return parts  # "a burger with lettuce, tomato and onion" was a side salad
-    if (head_word(parts[0].food)[0] or "") in FILLED_DISHES:
+    if _dish_words(parts[0].food) & FILLED_DISHES:
         return (item,)  # "a taco with meat and sour cream": what USDA's tacos hold
     unsaid = [
         part for part in parts[1:]
@@ -59,6 +62,12 @@ async def _reading(item: ParsedItem, search: FoodSearch) -> tuple[ParsedItem, ..
     if best.coverage >= WHOLE_COVERAGE and not any(map(_is_meat, unsaid)):
         return (item,)  # "a cinnamon roll with frosting": "Roll, sweet, cinnamon bun, frosted"
     return parts
+
+
+def _dish_words(food: str) -> set[str]:
+    """The dish's head as said and as matched ("smoothie" is "smoothy" to the ranking)."""
+    said = food.partition(" on ")[0].split()
+    return {said[-1] if said else "", head_word(food)[0] or ""}
 
 
 def _is_covering(part: ParsedItem) -> bool:

@@ -396,9 +396,13 @@ FILED_AS: dict[str, str] = {
 in its bun (FNDDS's "Hot dog, NFS", filed under the bare phrase, is the frankfurter alone;
 "Chili hot dog, no bun" answered "a hot dog with chili")."""
 
-COUNTED_IN: dict[str, str] = {"string cheese": "stick", "string cheeses": "stick"}
+COUNTED_IN: dict[str, str] = {
+    "string cheese": "stick", "string cheeses": "stick",
+    "sugar": "packet", "sugars": "packet", "sweetener": "packet", "sweeteners": "packet",
+}  # fmt: skip
 """The unit a food is counted in when only a count is said: a string cheese is FNDDS's
-"1 stick" (28 g), not the "1 string" pulled off one (4.7 g) its name seems to ask for."""
+"1 stick" (28 g), not the "1 string" pulled off one (4.7 g) its name seems to ask for;
+"coffee with 2 sugars" is two packets (3.5 g each), not twice its typical 8 g."""
 
 # Dishes USDA files as two foods, each counted on its own.
 EATEN_AS_TWO: dict[str, tuple[str, str]] = {

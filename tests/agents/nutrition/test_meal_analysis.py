@@ -307,3 +307,21 @@ async def test_a_measure_never_trades_the_food_for_another(ctx) -> None:
     fits any size, the macchiato has no large cup, and both were near in score."""
     (drink,) = (await ctx.analyzer.analyze("a venti iced caramel macchiato")).items
     assert drink.food is not None and drink.food.name.startswith("Coffee, macchiato"), drink
+
+
+async def test_what_a_smoothie_or_soup_lists_is_in_it_not_beside_it(ctx) -> None:
+    """ "A smoothie with banana, spinach and almond milk" counted the smoothie and then its
+    banana, spinach and a glass of almond milk again (388 kcal)."""
+    text = "a smoothie with banana, spinach and almond milk"
+    (smoothie,) = (await ctx.analyzer.analyze(text)).items
+    assert smoothie.food is not None and "smoothie" in smoothie.food.name.lower()
+    (soup,) = (await ctx.analyzer.analyze("chicken soup with noodles and carrots")).items
+    assert soup.food is not None and soup.food.name.startswith("Soup, chicken")
+
+
+async def test_counted_sugars_are_packets(ctx) -> None:
+    """ "Coffee with 2 sugars" was twice FNDDS's typical 8 g."""
+    _, sugar = (await ctx.analyzer.analyze("a coffee with 2 sugars")).items
+    assert sugar.grams == pytest.approx(7.0), sugar.portion_detail
+    (water,) = (await ctx.analyzer.analyze("a can of la croix")).items
+    assert water.food is not None and water.food.name.startswith("Water, carbonated")
