@@ -32,6 +32,8 @@ class MealMention:
 
     index: int
     meal: str
+    opens: bool = False
+    """It opens what follows ("..., and for dinner steak"): the foods before are not its."""
 
 
 def _is_mention(tokens: list[Token], i: int) -> bool:
@@ -44,7 +46,19 @@ def _is_mention(tokens: list[Token], i: int) -> bool:
     if i + 1 >= len(tokens):
         return True
     nxt = tokens[i + 1]
-    return nxt.kind == "punct" or nxt.low in MEAL_FOLLOW
+    return nxt.kind == "punct" or nxt.low in MEAL_FOLLOW or _opens_clause(tokens, i)
+
+
+_FRAMING = frozenset({"for", "at", "during"})
+_CLAUSE_JOINS = frozenset({"and", "then", "but"})
+
+
+def _opens_clause(tokens: list[Token], i: int) -> bool:
+    """A meal word opening a clause after "for": "for dinner steak with a potato"."""
+    if i == 0 or tokens[i - 1].low not in _FRAMING:
+        return False
+    before = tokens[i - 2] if i >= 2 else None
+    return before is None or before.kind == "punct" or before.low in _CLAUSE_JOINS
 
 
 def _frame(tokens: list[Token], first: int, last: int) -> set[int]:
@@ -79,7 +93,7 @@ def find_meals(tokens: list[Token]) -> tuple[list[MealMention], set[int]]:
             i += 2
             continue
         if low in MEAL_WORDS and _is_mention(tokens, i):
-            mentions.append(MealMention(i, MEAL_WORDS[low]))
+            mentions.append(MealMention(i, MEAL_WORDS[low], _opens_clause(tokens, i)))
             dropped |= _frame(tokens, i, i)
         i += 1
     return mentions, dropped
@@ -88,11 +102,11 @@ def find_meals(tokens: list[Token]) -> tuple[list[MealMention], set[int]]:
 def meal_for(mentions: list[MealMention], start: int, end: int, carried: str | None) -> str | None:
     """Meal of a segment spanning clause tokens ``start..end``.
 
-    Order of preference: a mention inside the segment, the nearest mention before it in
-    the clause, the first mention after it in the clause, the meal carried over from
-    earlier clauses.
+    Order of preference: a mention inside the segment (not one opening what follows it),
+    the nearest mention before it in the clause, the first mention after it in the clause,
+    the meal carried over from earlier clauses.
     """
-    inside = [m.meal for m in mentions if start <= m.index < end]
+    inside = [m.meal for m in mentions if start <= m.index < end and not m.opens]
     if inside:
         return inside[0]
     before = [m.meal for m in mentions if m.index < start]

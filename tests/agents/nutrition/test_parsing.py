@@ -140,6 +140,19 @@ def test_meal_words_inside_food_names_are_not_meal_slots() -> None:
     assert [(i.food, i.meal) for i in items] == [("breakfast burrito", None), ("snack mix", None)]
 
 
+def test_a_meal_said_before_its_food_without_a_verb_frames_it() -> None:
+    """ "For dinner steak with a baked potato" lost the steak, "for lunch pasta" everything."""
+    text = "Eggs for breakfast, for lunch pasta and for dinner steak with a baked potato"
+    items = parse_meal(text)
+    assert [(i.food, i.meal) for i in items] == [
+        ("eggs", "breakfast"),
+        ("pasta", "lunch"),
+        ("steak", "dinner"),
+        ("potato", "dinner"),
+    ]
+    assert [i.food for i in parse_meal("I ate breakfast sausage")] == ["breakfast sausage"]
+
+
 def test_line_breaks_split_clauses() -> None:
     items = parse_meal("Breakfast: 2 eggs, toast\nLunch: a salad")
     assert [(i.food, i.quantity, i.meal) for i in items] == [
