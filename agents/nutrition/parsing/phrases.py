@@ -247,8 +247,8 @@ def dish_chain_end(tokens: list[Token], i: int, current: list[Token]) -> int:
         if not element or starts_item(element):
             return -1
         words = food_words(element)
-        if saw_and and set(words) & DISH_HEADS and len(words) > 1:
-            return end  # "and tomato club sandwich"; "hummus and pita" is two foods
+        if saw_and and words[-1] in DISH_HEADS and len(words) > 1:
+            return end  # "and tomato club sandwich"; "hummus and pita", "and pita chips" two
         if len(words) > 2:
             return -1
         j = end

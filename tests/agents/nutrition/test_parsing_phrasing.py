@@ -513,6 +513,7 @@ def test_a_percent_in_words_is_the_percent_a_usda_name_says(text: str, food: str
         ("a ham and cheese sandwich", ["ham and cheese sandwich"]),
         ("a chicken, bacon, and tomato club sandwich", ["chicken bacon and tomato club sandwich"]),
         ("a strawberry and banana smoothie", ["strawberry and banana smoothie"]),
+        ("carrots and pita chips", ["carrots", "pita chips"]),  # a dish word, not its head
     ],
 )
 def test_a_list_ends_in_one_dish_only_when_its_last_food_names_the_dish(
