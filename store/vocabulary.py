@@ -336,9 +336,12 @@ BARE_MEANS = {
     "salads": "lettuce salad with assorted vegetables",
     "bun": "white hamburger bun",
     "buns": "white hamburger buns",
+    "cinnamon": "ground cinnamon",  # the spice, not a cinnamon cereal, bread or sugar
+    "nutmeg": "ground nutmeg",  # not nutmeg butter oil
 }
 """A word that alone means one food: a salad, said no more, is a green salad (FNDDS's
-"Cabbage salad, NFS" answered it), a bun the bread roll, not a filled Chinese bao bun."""
+"Cabbage salad, NFS" answered it), a bun the bread roll, not a filled Chinese bao bun,
+cinnamon the spice."""
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 
 

@@ -182,3 +182,10 @@ async def test_pasta_with_meat_sauce_is_a_tomato_sauce_with_meat(ctx) -> None:
     """It was "Pasta, whole grain, with cream sauce and meat": neither was said."""
     (hits,) = await ctx.search.search_many(["pasta with meat sauce"], 1)
     assert hits[0].name.startswith("Pasta with tomato-based sauce and meat"), hits[0].name
+
+
+async def test_a_spice_said_alone_is_the_spice(ctx) -> None:
+    """ "Cinnamon" was "Cereal, cinnamon toast" (40 g, 166 kcal on a sweet potato)."""
+    cinnamon, nutmeg = await ctx.search.search_many(["cinnamon", "nutmeg"], 1)
+    assert cinnamon[0].name == "Spices, cinnamon, ground"
+    assert nutmeg[0].name == "Spices, nutmeg, ground"

@@ -62,7 +62,7 @@ INTRO_WORDS: frozenset[str] = frozenset(
     before that which there here so and or but too next as well both around noon then
     delighted couldn't could resist finishing finish finished having went go going felt
     feel chowed dug into onto some time my our favorite favourite during indulge treat
-    savor savour relish grab munch meal meals menu quite rather pretty found came saw
+    savor savour grab munch meal meals menu quite rather pretty found came saw
     thought brought kept sat gave left ran reaching toddler son daughter child kid kids
     husband wife family sure include about roughly approximately approx nearly almost
     maybe perhaps probably""".split()

@@ -247,7 +247,7 @@ def dish_chain_end(tokens: list[Token], i: int, current: list[Token]) -> int:
         if not element or starts_item(element):
             return -1
         words = food_words(element)
-        if saw_and and words[-1] in DISH_HEADS and len(words) > 1:
+        if saw_and and len(words) > 1 and words[-1] in DISH_HEADS:
             return end  # "and tomato club sandwich"; "hummus and pita", "and pita chips" two
         if len(words) > 2:
             return -1

@@ -817,3 +817,11 @@ def test_a_double_shot_is_two_shots(text: str, food: str, shots: float) -> None:
 )
 def test_the_chips_of_a_dip_are_tortilla_chips(text: str, foods: list[str]) -> None:
     assert [item.food for item in parse_meal(text)] == foods
+
+
+def test_relish_on_a_hot_dog_is_a_food_not_a_verb() -> None:
+    """ "Relish" was a framing verb ("I relish ..."), so the condiment was dropped; the list
+    "ketchup, mustard and relish" also crashed the dish-chain check once relish was a food."""
+    foods = [i.food for i in parse_meal("a hot dog with ketchup, mustard and relish")]
+    assert foods == ["hot dog sandwich", "ketchup", "mustard", "relish"]
+    assert [i.food for i in parse_meal("I relished a sandwich")] == ["sandwich"]
