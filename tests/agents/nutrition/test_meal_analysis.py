@@ -1,6 +1,10 @@
+import random
+
 import pytest
 
 from agents.nutrition.analyzer import MealTextError
+from store.search import SearchQueryError
+from tests.agents.nutrition.test_parser_fuzz import PUNCT, WORDS
 
 pytestmark = pytest.mark.db
 
@@ -325,3 +329,18 @@ async def test_counted_sugars_are_packets(ctx) -> None:
     assert sugar.grams == pytest.approx(7.0), sugar.portion_detail
     (water,) = (await ctx.analyzer.analyze("a can of la croix")).items
     assert water.food is not None and water.food.name.startswith("Water, carbonated")
+
+
+async def test_meal_like_text_always_analyses_or_fails_clearly(ctx) -> None:
+    """The whole graph (parse, dish lists read by the search, resolve, consensus) on 150
+    seeded texts of meal words: an analysis, or a clear MealTextError / SearchQueryError."""
+    rng = random.Random(20261128)
+    for _ in range(150):
+        text = " ".join(rng.choices(WORDS + PUNCT, k=rng.randint(1, 14)))
+        try:
+            analysis = await ctx.analyzer.analyze(text)
+        except (MealTextError, SearchQueryError):
+            continue
+        for item in analysis.items:
+            assert item.status in {"matched", "unknown"}, (text, item)
+            assert item.grams is None or item.grams > 0, (text, item)
