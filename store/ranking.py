@@ -574,8 +574,8 @@ def names_food_of(candidate: Candidate, phrase: str) -> bool:
     head = voc.head_word(phrase)[0] or next(reversed(tokens(phrase)), None)
     if head is None:
         return True  # nothing to look for: no food word
+    info = name_info(candidate.name, candidate.search_text)
+    if head in MEATS and info.tokens & ANY_MEAT:
+        return True  # "Soup, pho, with meat" holds the beef of "pho with beef"
     q = _query(head)
-    coverage = _match(
-        q, {t: frozenset({t}) for t in q.tokens}, name_info(candidate.name, candidate.search_text)
-    )[0]
-    return coverage > 0
+    return _match(q, {t: frozenset({t}) for t in q.tokens}, info)[0] > 0

@@ -25,7 +25,7 @@ FILLED_DISHES = frozenset({
     "taco", "burrito", "enchilada", "quesadilla", "tostada", "nacho", "pizza", "omelet",
     "omelette", "crunchwrap", "tamale", "smoothie", "shake", "milkshake", "soup", "stew",
     "chili", "curry", "casserole", "pie", "quiche", "frittata", "lasagna", "risotto",
-    "paella", "jambalaya", "gumbo",
+    "paella", "jambalaya", "gumbo", "pho", "ramen", "chowder", "bisque",
 })  # fmt: skip
 """Dishes whose USDA records hold what is listed with them (a smoothie's fruit, a soup's
 noodles): a record that names the dish is the answer. (FNDDS's sandwiches are bread and
@@ -47,10 +47,10 @@ async def _reading(item: ParsedItem, search: FoodSearch) -> tuple[ParsedItem, ..
     phrase = search_phrase(item)[: search.max_query_chars]
     ranked = prefer_foods_as_eaten(await search.candidates(phrase))
     if not ranked or not is_known(ranked[0], phrase):
-        return parts
+        return await _apart(parts, search)
     best = ranked[0]
     if not any(names_food_of(best.candidate, word) for word in parts[0].food.split()):
-        return parts  # "a burger with lettuce, tomato and onion" was a side salad
+        return await _apart(parts, search)  # "a burger with lettuce and tomato": a side salad
     if _dish_words(parts[0].food) & FILLED_DISHES:
         return (item,)  # "a taco with meat and sour cream": what USDA's tacos hold
     unsaid = [
@@ -61,7 +61,21 @@ async def _reading(item: ParsedItem, search: FoodSearch) -> tuple[ParsedItem, ..
         return (item,)  # "rice with chicken": "Rice, fried, with chicken"
     if best.coverage >= WHOLE_COVERAGE and not any(map(_is_meat, unsaid)):
         return (item,)  # "a cinnamon roll with frosting": "Roll, sweet, cinnamon bun, frosted"
-    return parts
+    return await _apart(parts, search)
+
+
+async def _apart(parts: tuple[ParsedItem, ...], search: FoodSearch) -> tuple[ParsedItem, ...]:
+    """The dish and what it lists, less what the dish's own record holds.
+
+    "Pho with beef": "Soup, pho, with meat" has its beef.
+    """
+    dish, *listed = parts
+    phrase = search_phrase(dish)[: search.max_query_chars]
+    ranked = prefer_foods_as_eaten(await search.candidates(phrase))
+    if not ranked or not is_known(ranked[0], phrase):
+        return parts
+    best = ranked[0].candidate
+    return (dish, *(part for part in listed if not names_food_of(best, part.food)))
 
 
 def _dish_words(food: str) -> set[str]:

@@ -1687,3 +1687,5 @@ def test_a_record_names_a_listed_food_by_its_head_or_its_kind() -> None:
     assert not names_food_of(salad, "tomatoes") and not names_food_of(salad, "cucumbers")
     burrito = cand("fndds:2", "Burrito, chicken, with beans, cheese")
     assert names_food_of(burrito, "beans") and not names_food_of(burrito, "sour cream")
+    pho = cand("fndds:3", "Soup, pho, with meat")
+    assert names_food_of(pho, "beef") and not names_food_of(pho, "egg")  # meat says any meat

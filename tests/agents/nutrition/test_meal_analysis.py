@@ -344,3 +344,9 @@ async def test_meal_like_text_always_analyses_or_fails_clearly(ctx) -> None:
         for item in analysis.items:
             assert item.status in {"matched", "unknown"}, (text, item)
             assert item.grams is None or item.grams > 0, (text, item)
+
+
+async def test_what_the_dish_record_holds_is_not_listed_again(ctx) -> None:
+    """ "A bowl of pho with beef" was the pho ("Soup, pho, with meat") and 60 g of beef."""
+    (pho,) = (await ctx.analyzer.analyze("a bowl of pho with beef")).items
+    assert pho.food is not None and pho.food.name.startswith("Soup, pho"), pho.food
