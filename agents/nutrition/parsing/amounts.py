@@ -32,7 +32,6 @@ _FILLER_NOUNS = frozenset(
         "treat",
         "blend",
         "medley",
-        "bite",
         "taste",
         "nibble",
         "spread",

@@ -327,7 +327,8 @@ PORTION_SIZES: frozenset[str] = frozenset(
 
 # Adjectives and adverbs that do not change the food (dropped from the food phrase).
 FILLERS: frozenset[str] = frozenset(
-    """delicious tasty satisfying refreshing comforting delightful delectable hearty warm
+    """leftover leftovers delicious tasty satisfying refreshing comforting delightful
+    delectable hearty warm
     chilled cool ice-cold icy nice juicy zesty crispy crisp fluffy flaky ripe rich decadent
     bubbly fizzy soothing robust savory savoury luscious classic favorite favourite yummy
     scrumptious mouthwatering mouth-watering wholesome nutritious healthy simple perfect

@@ -64,7 +64,8 @@ INTRO_WORDS: frozenset[str] = frozenset(
     feel chowed dug into onto some time my our favorite favourite during indulge treat
     savor savour grab munch meal meals menu quite rather pretty found came saw
     thought brought kept sat gave left ran reaching toddler son daughter child kid kids
-    husband wife family sure include about roughly approximately approx nearly almost
+    husband wife family kid's son's daughter's child's husband's wife's friend's mom's dad's
+    partner's roommate's sure include about roughly approximately approx nearly almost
     maybe perhaps probably""".split()
 )
 PRONOUNS: frozenset[str] = frozenset({"i", "we", "he", "she", "they", "i'd", "i've"})

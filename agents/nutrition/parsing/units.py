@@ -151,6 +151,7 @@ for _canon, _forms in {
     "dollop": "dollop dollops",
     "drizzle": "drizzle",
     "sprinkle": "sprinkle sprinkles",
+    "bite": "bite bites",
     "ear": "ear ears",
     "clove": "clove cloves",
     "stalk": "stalk stalks",

@@ -350,3 +350,8 @@ async def test_what_the_dish_record_holds_is_not_listed_again(ctx) -> None:
     """ "A bowl of pho with beef" was the pho ("Soup, pho, with meat") and 60 g of beef."""
     (pho,) = (await ctx.analyzer.analyze("a bowl of pho with beef")).items
     assert pho.food is not None and pho.food.name.startswith("Soup, pho"), pho.food
+
+
+async def test_a_bite_is_a_spoonful_not_a_serving(ctx) -> None:
+    (cake,) = (await ctx.analyzer.analyze("a bite of cake")).items
+    assert cake.grams is not None and cake.grams < 20, cake.portion_detail

@@ -825,3 +825,23 @@ def test_relish_on_a_hot_dog_is_a_food_not_a_verb() -> None:
     foods = [i.food for i in parse_meal("a hot dog with ketchup, mustard and relish")]
     assert foods == ["hot dog sandwich", "ketchup", "mustard", "relish"]
     assert [i.food for i in parse_meal("I relished a sandwich")] == ["sandwich"]
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "quantity", "unit"),
+    [
+        ("a bite of cake", "cake", 1.0, "bite"),  # was the typical 175-g piece
+        ("a couple bites of mac and cheese", "mac and cheese", 2.0, "bite"),
+        ("leftover pizza, 2 slices", "pizza", 2.0, "slice"),  # not a frozen pizza
+        ("my wife's pasta", "pasta", None, None),
+    ],
+)
+def test_a_bite_is_an_amount_and_leftovers_are_the_food(
+    text: str, food: str, quantity: float | None, unit: str | None
+) -> None:
+    (item,) = parse_meal(text)
+    assert (item.food, item.quantity, item.unit) == (food, quantity, unit)
+
+
+def test_i_grabbed_a_quick_bite_names_no_food() -> None:
+    assert parse_meal("I grabbed a quick bite") == []
