@@ -14,7 +14,7 @@ import asyncio
 from agents.nutrition.parsing import ParsedItem
 from agents.nutrition.parsing.listed import listed_parts
 from agents.nutrition.resolver import is_known, prefer_foods_as_eaten, search_phrase
-from store.ranking import MEATS, names_food_of
+from store.ranking import MEATS, Scored, names_food_of
 from store.search import FoodSearch
 from store.vocabulary import CONDIMENTS, head_word
 
@@ -45,12 +45,15 @@ async def _reading(item: ParsedItem, search: FoodSearch) -> tuple[ParsedItem, ..
     if not parts:
         return (item,)
     phrase = search_phrase(item)[: search.max_query_chars]
-    ranked = prefer_foods_as_eaten(await search.candidates(phrase))
+    dish = search_phrase(parts[0])[: search.max_query_chars]
+    whole, alone = await asyncio.gather(search.candidates(phrase), search.candidates(dish))
+    ranked = prefer_foods_as_eaten(whole)  # the dish alone is searched meanwhile, for _apart
+    apart = _apart(parts, prefer_foods_as_eaten(alone), dish)
     if not ranked or not is_known(ranked[0], phrase):
-        return await _apart(parts, search)
+        return apart
     best = ranked[0]
     if not any(names_food_of(best.candidate, word) for word in parts[0].food.split()):
-        return await _apart(parts, search)  # "a burger with lettuce and tomato": a side salad
+        return apart  # "a burger with lettuce, tomato and onion" was a side salad
     if _dish_words(parts[0].food) & FILLED_DISHES:
         return (item,)  # "a taco with meat and sour cream": what USDA's tacos hold
     unsaid = [
@@ -61,19 +64,19 @@ async def _reading(item: ParsedItem, search: FoodSearch) -> tuple[ParsedItem, ..
         return (item,)  # "rice with chicken": "Rice, fried, with chicken"
     if best.coverage >= WHOLE_COVERAGE and not any(map(_is_meat, unsaid)):
         return (item,)  # "a cinnamon roll with frosting": "Roll, sweet, cinnamon bun, frosted"
-    return await _apart(parts, search)
+    return apart
 
 
-async def _apart(parts: tuple[ParsedItem, ...], search: FoodSearch) -> tuple[ParsedItem, ...]:
-    """The dish and what it lists, less what the dish's own record holds.
+def _apart(
+    parts: tuple[ParsedItem, ...], ranked: list[Scored], phrase: str
+) -> tuple[ParsedItem, ...]:
+    """The dish and what it lists, less what the dish's own record (``ranked``) holds.
 
     "Pho with beef": "Soup, pho, with meat" has its beef.
     """
-    dish, *listed = parts
-    phrase = search_phrase(dish)[: search.max_query_chars]
-    ranked = prefer_foods_as_eaten(await search.candidates(phrase))
     if not ranked or not is_known(ranked[0], phrase):
         return parts
+    dish, *listed = parts
     best = ranked[0].candidate
     return (dish, *(part for part in listed if not names_food_of(best, part.food)))
 
