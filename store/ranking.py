@@ -75,6 +75,9 @@ BOUGHT = frozenset({"commercial", "commercially", "store", "jarred", "packaged"}
 HOMEMADE = frozenset({"homemade"})  # not "home": "home fries" is a dish
 DESIGNATED_BONUS = 1.0  # FNDDS files the phrase itself here: "Tea, ..., black ; tea, NS as to type"
 ALIAS_BONUS = 1.0  # FNDDS lists the phrase as another name of one record: "Bao bun ; pork bun"
+BY_PARTS = frozenset({"skin", "back", "tail", "neck", "feet", "giblets", "gizzard", "gizzards"})
+"""By-parts a name can be of: "Chicken skin", "Turkey, back", "Chicken, feet, boiled"."""
+BY_PART_COST = 0.5
 FROZEN_MEAL_COST = 0.6
 """A frozen meal or entree is no answer for the dish alone: "salisbury steak" was FNDDS's
 Salisbury steak dinner (with its potatoes and dessert), not the steak with gravy."""
@@ -350,7 +353,20 @@ def _preferences(q: _Query, info: NameInfo, c: Candidate, explained: set[str]) -
         score -= FROZEN_MEAL_COST * (not q.words & FROZEN_MEAL_SAID)  # a dinner with sides
     if "energy_kcal" not in c.nutrients:
         score -= NO_ENERGY_COST  # a record without energy cannot ground calories
+    if (part := _by_part(c.name)) and part not in q.words:
+        score -= BY_PART_COST  # "Chicken skin", "Turkey, back": no answer for "chicken"
     return score - _ingredient_of_other_dish(c.name, q.words, q.head)
+
+
+def _by_part(name: str) -> str | None:
+    """The by-part a name is of, if any.
+
+    Its first part's head ("Chicken skin") or a part of its own ("Turkey, back", "Lobster,
+    tail only"); not "includes skin" nor "skin eaten", which say how the food was eaten.
+    """
+    first, *rest = (segment.split() for segment in name.lower().split(","))
+    heads = [first[-1:], *(segment[:1] for segment in rest if "eaten" not in segment)]
+    return next((word[0] for word in heads if word and word[0] in BY_PARTS), None)
 
 
 def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -> Scored:

