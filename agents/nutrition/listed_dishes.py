@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 
 from agents.nutrition.parsing import ParsedItem
-from agents.nutrition.parsing.listed import listed_parts
+from agents.nutrition.parsing.listed import listed_parts, said_dish
 from agents.nutrition.resolver import is_known, prefer_foods_as_eaten, search_phrase
 from store.ranking import MEATS, Scored, names_food_of
 from store.search import FoodSearch
@@ -45,26 +45,30 @@ async def _reading(item: ParsedItem, search: FoodSearch) -> tuple[ParsedItem, ..
     if not parts:
         return (item,)
     phrase = search_phrase(item)[: search.max_query_chars]
-    dish = search_phrase(parts[0])[: search.max_query_chars]
+    dish = search_phrase(parts[0])[: search.max_query_chars]  # searched meanwhile, for _apart
     whole, alone = await asyncio.gather(search.candidates(phrase), search.candidates(dish))
-    ranked = prefer_foods_as_eaten(whole)  # the dish alone is searched meanwhile, for _apart
-    apart = _apart(parts, prefer_foods_as_eaten(alone), dish)
+    if _one_record(parts, prefer_foods_as_eaten(whole), phrase):
+        return (item,)
+    return _apart(parts, prefer_foods_as_eaten(alone), dish)
+
+
+def _one_record(parts: tuple[ParsedItem, ...], ranked: list[Scored], phrase: str) -> bool:
+    """Whether the best record for the whole phrase is the dish with what it lists."""
     if not ranked or not is_known(ranked[0], phrase):
-        return apart
+        return False
     best = ranked[0]
     if not any(names_food_of(best.candidate, word) for word in parts[0].food.split()):
-        return apart  # "a burger with lettuce, tomato and onion" was a side salad
+        return False  # "a burger with lettuce, tomato and onion" was a side salad
     if _dish_words(parts[0].food) & FILLED_DISHES:
-        return (item,)  # "a taco with meat and sour cream": what USDA's tacos hold
+        return True  # "a taco with meat and sour cream": what USDA's tacos hold
     unsaid = [
         part for part in parts[1:]
         if not names_food_of(best.candidate, part.food) and not _is_covering(part)
     ]  # fmt: skip
     if not unsaid:
-        return (item,)  # "rice with chicken": "Rice, fried, with chicken"
-    if best.coverage >= WHOLE_COVERAGE and not any(map(_is_meat, unsaid)):
-        return (item,)  # "a cinnamon roll with frosting": "Roll, sweet, cinnamon bun, frosted"
-    return apart
+        return True  # "rice with chicken": "Rice, fried, with chicken"
+    # "a cinnamon roll with frosting": "Roll, sweet, cinnamon bun, frosted"
+    return best.coverage >= WHOLE_COVERAGE and not any(map(_is_meat, unsaid))
 
 
 def _apart(
@@ -83,8 +87,7 @@ def _apart(
 
 def _dish_words(food: str) -> set[str]:
     """The dish's head as said and as matched ("smoothie" is "smoothy" to the ranking)."""
-    said = food.partition(" on ")[0].split()
-    return {said[-1] if said else "", head_word(food)[0] or ""}
+    return {said_dish(food), head_word(food)[0] or ""}
 
 
 def _is_covering(part: ParsedItem) -> bool:

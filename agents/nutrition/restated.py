@@ -22,8 +22,7 @@ def _stem(name: str) -> str:
 
 
 def _no_amount(r: ResolvedItem) -> bool:
-    item = r.item
-    return item.quantity is None and item.mass_g is None and item.volume_ml is None
+    return not r.item.states_amount
 
 
 def _same_food(a: ResolvedItem, b: ResolvedItem) -> bool:

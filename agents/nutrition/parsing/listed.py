@@ -60,10 +60,15 @@ def listed_parts(item: ParsedItem) -> tuple[ParsedItem, ...]:
     return (dish, *(_on_a_sandwich(part, dish) for part in parts))
 
 
+def said_dish(food: str) -> str:
+    """The dish word as said: the last before "on" ("burger" of "a burger on a bun")."""
+    words = food.partition(" on ")[0].split()
+    return words[-1] if words else ""
+
+
 def _on_a_sandwich(part: ParsedItem, dish: ParsedItem) -> ParsedItem:
     """Lettuce or tomato on a sandwich is FNDDS's "Tomatoes, for use on a sandwich"."""
-    on = dish.food.partition(" on ")[0].split()  # "a burger on a bun"
-    if not on or on[-1] not in SANDWICHES:
+    if said_dish(dish.food) not in SANDWICHES:
         return part
     if set(part.food.split()) & LETTUCES:
         return replace(part, food="lettuce for use on a sandwich")  # "a romaine leaf"
@@ -82,5 +87,4 @@ def _pair_apart(part: ParsedItem) -> list[ParsedItem]:
 
 def _unmeasured_on(part: ParsedItem, dish: ParsedItem) -> str | None:
     """The dish a listed food goes with, when the text gives the food no amount."""
-    stated = part.quantity is not None or part.mass_g is not None or part.volume_ml is not None
-    return None if stated else dish.food
+    return None if part.states_amount else dish.food

@@ -36,7 +36,7 @@ class MealMention:
     """It opens what follows ("..., and for dinner steak"): the foods before are not its."""
 
 
-def _is_mention(tokens: list[Token], i: int) -> bool:
+def _is_mention(tokens: list[Token], i: int, opens: bool) -> bool:
     low = tokens[i].low
     if low in _VERB_FORMS:
         return True
@@ -46,7 +46,7 @@ def _is_mention(tokens: list[Token], i: int) -> bool:
     if i + 1 >= len(tokens):
         return True
     nxt = tokens[i + 1]
-    return nxt.kind == "punct" or nxt.low in MEAL_FOLLOW or _opens_clause(tokens, i)
+    return nxt.kind == "punct" or nxt.low in MEAL_FOLLOW or opens
 
 
 _FRAMING = frozenset({"for", "at", "during"})
@@ -92,8 +92,9 @@ def find_meals(tokens: list[Token]) -> tuple[list[MealMention], set[int]]:
             dropped |= _frame(tokens, i, i + 1)
             i += 2
             continue
-        if low in MEAL_WORDS and _is_mention(tokens, i):
-            mentions.append(MealMention(i, MEAL_WORDS[low], _opens_clause(tokens, i)))
+        opens = low in MEAL_WORDS and _opens_clause(tokens, i)
+        if low in MEAL_WORDS and _is_mention(tokens, i, opens):
+            mentions.append(MealMention(i, MEAL_WORDS[low], opens))
             dropped |= _frame(tokens, i, i)
         i += 1
     return mentions, dropped

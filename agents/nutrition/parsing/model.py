@@ -45,6 +45,11 @@ class ParsedItem:
     inches: float | None = None
     served_with: str | None = None
 
+    @property
+    def states_amount(self) -> bool:
+        """Whether the text gives the item a count, mass or volume of its own."""
+        return self.quantity is not None or self.mass_g is not None or self.volume_ml is not None
+
 
 @dataclass(slots=True)
 class Draft:

@@ -318,9 +318,11 @@ def _usda_items(item: ParsedItem) -> list[ParsedItem]:
     may be filed under other words ("a hot dog" is the hot dog sandwich) or counted in its
     own unit ("a string cheese" is a stick).
     """
-    times, _, rest = item.food.partition(" ")
-    if item.unit == "shot" and times in SHOTS and rest and item.quantity:
-        return [replace(item, food=rest, quantity=item.quantity * SHOTS[times])]  # "a double shot"
+    times, _, shot_of = item.food.partition(" ")
+    if item.unit == "shot" and times in SHOTS and shot_of and item.quantity:
+        return [
+            replace(item, food=shot_of, quantity=item.quantity * SHOTS[times])
+        ]  # "a double shot"
     if (deli := DELI_SANDWICH.fullmatch(item.food)) and _fills_a_sandwich(deli["filling"]):
         return [replace(item, food=f"{deli['filling']} sandwich on {deli['bread']}")]
     head, with_, rest = item.food.partition(" with ")  # "a hot dog with chili" too
