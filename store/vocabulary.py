@@ -289,6 +289,38 @@ PHRASES = {
     "buffalo wings": "chicken wings with hot sauce", "buffalo wing": "chicken wing with hot sauce",
     "club soda": "carbonated water", "streaky bacon": "bacon",
     "la croix": "carbonated water",  # a brand of sparkling water
+    # beer styles and brands FNDDS files under plain "Beer" (4-5 % alcohol) or "higher alcohol"
+    "ipa": "beer higher alcohol", "ipas": "beers higher alcohol",
+    "india pale ale": "beer higher alcohol", "double ipa": "beer higher alcohol",
+    "ginger ale": "ginger ale", "ale": "beer", "ales": "beers",  # ginger ale holds its own
+    "lager": "beer", "lagers": "beers", "pilsner": "beer", "pale ale": "beer",
+    "pale ales": "beers", "amber ale": "beer", "brown ale": "beer", "stout": "beer",
+    "stouts": "beers", "porter": "beer", "wheat beer": "beer", "hefeweizen": "beer",
+    "craft beer": "beer", "draft beer": "beer", "corona": "beer", "heineken": "beer",
+    "stella artois": "beer", "modelo": "beer", "blue moon": "beer", "guinness": "beer",
+    "coors light": "light beer", "miller lite": "light beer", "michelob ultra": "light beer",
+    "white claw": "hard seltzer", "white claws": "hard seltzers", "truly seltzer": "hard seltzer",
+    "aperol spritz": "wine spritzer", "negroni": "cocktail", "paloma": "cocktail",
+    "kir royale": "cocktail", "hot toddy": "cocktail", "limoncello": "liqueur",
+    "campari": "liqueur", "amaretto": "liqueur", "jagermeister": "liqueur", "jager": "liqueur",
+    "rose wine": "wine rose",
+    "port wine": "dessert wine sweet",
+    # dishes known by another name: FNDDS's nigiri is "sushi topped with", a tuna melt its
+    # tuna salad sandwich with cheese, overnight oats its oatmeal made with milk
+    "salmon nigiri": "sushi topped with salmon", "tuna nigiri": "sushi topped with tuna",
+    "eel nigiri": "sushi topped with eel", "shrimp nigiri": "sushi topped with shrimp",
+    "nigiri": "sushi", "tuna melt": "tuna salad sandwich with cheese",
+    "tuna melts": "tuna salad sandwiches with cheese", "falafel wrap": "falafel sandwich",
+    "falafel pita": "falafel sandwich", "tofu stir fry": "tofu and vegetables with soy-based sauce",
+    "overnight oats": "oatmeal made with milk",
+    "rice krispie treat": "marshmallow cookie with rice cereal",  # FNDDS's no-bake bar
+    "rice krispie treats": "marshmallow cookies with rice cereal",
+    "rice krispies treat": "marshmallow cookie with rice cereal",
+    "rice krispies treats": "marshmallow cookies with rice cereal",
+    "rice crispy treat": "marshmallow cookie with rice cereal",
+    "rice crispy treats": "marshmallow cookies with rice cereal",
+    "krispie treat": "marshmallow cookie with rice cereal",
+    "krispie treats": "marshmallow cookies with rice cereal",
     "turkey club": "turkey club sandwich", "chicken club": "chicken club sandwich",
     "breakfast sausage": "pork sausage", "breakfast sausages": "pork sausages",
     "grilled chicken salad": "chicken garden salad",  # a salad with grilled chicken on it,

@@ -13,6 +13,14 @@ COMPOUND_FOODS: frozenset[str] = frozenset(
         "peanut butter and jelly",
         "peanut butter & jelly",
         "pound cake",  # a cake, not a pound of cake
+        "rice krispie treat",  # a food, though "a treat" alone is not
+        "rice krispie treats",
+        "rice krispies treat",
+        "rice krispies treats",
+        "rice crispy treat",
+        "rice crispy treats",
+        "krispie treat",
+        "krispie treats",
         "pound cakes",
         "medium crust",
         "thin crust",

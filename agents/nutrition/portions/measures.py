@@ -29,6 +29,9 @@ _INCH_SUB = re.compile(r"^(6|12) inch sub\b", re.IGNORECASE)
 footlong, not six or twelve of something."""
 _FLUID = re.compile(r"\bfl\.?\s*oz\b\.?|\bfluid ounces?\b")
 _SHARE = re.compile(r"\b\d+/\d+ of\b")
+_WHOLE_PAN = re.compile(r'\d+"\s*pan\b|\bwhole item\b')
+"""A "square" that is the whole baked pan: "1 square cornbread (8" pan)" (541 g), "1 cake square
+(average weight of whole item)". Its shape, not a square cut from it."""
 _CUBIC = re.compile(r"\bcubic inch(?:es)?\b")
 """FNDDS weighs solid cheese and desserts by the cubic inch (Cheddar 17 g)."""
 _EMBEDDED_VOLUME = re.compile(rf"({_NUMBER})\s*(fl_oz|fo|ml|cups?|liters?|l)\b")
@@ -191,6 +194,8 @@ def parse_measure(record: PortionRecord) -> Measure:
         spec_unit = _unit(embedded.group(2).rstrip("s")) or "ml"
         volume_ml = amount * parse_number(embedded.group(1)) * ML_PER_UNIT.get(spec_unit, 1.0)
     units = {u for t in tokens if (u := _unit(t)) in COUNT_UNITS}
+    if _WHOLE_PAN.search(inner):
+        units.discard("square")
     words = {fold(t) for t in tokens if t not in _FILLERS and _unit(t) not in COUNT_UNITS}
     flags = frozenset(
         (fold(m.group(1)) if name == "form" else fold(name), FLAG_WEIGHTS.get(name, 1))

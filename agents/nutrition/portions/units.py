@@ -78,6 +78,7 @@ _SPELLINGS: Final[dict[str, str]] = {
     "drink": "drinks",
     "mug": "mugs",
     "cube": "cubes",
+    "square": "squares",
     "wedge": "wedges",
     "leaf": "leaves",
     "head": "heads",
@@ -127,6 +128,7 @@ UNIT_EQUIVALENTS: Final[dict[str, frozenset[str]]] = {
     "packet": frozenset({"package", "pouch"}),
     "stick": frozenset({"bar", "piece"}),
     "bar": frozenset({"piece", "stick"}),
+    "square": frozenset({"piece"}),
 }
 """Looser readings of a count word, tried only when the exact word is absent."""
 

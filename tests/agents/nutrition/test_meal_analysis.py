@@ -331,6 +331,33 @@ async def test_counted_sugars_are_packets(ctx) -> None:
     assert water.food is not None and water.food.name.startswith("Water, carbonated")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("a pint of lager", "Beer"),  # was "Layer dip", 701 kcal
+        ("a pint of IPA", "Beer, higher alcohol"),  # unknown before
+        ("a glass of ale", "Beer"),
+        ("a glass of ginger ale", "Soft drink, ginger ale"),
+        ("a white claw", "Hard seltzer"),  # was "White Russian"
+        ("a negroni", "Cocktail, NFS"),  # was rice and black beans
+        ("a hot toddy", "Cocktail, NFS"),  # was a hot dog
+        ("a rice krispie treat", "Cookie, marshmallow, with rice cereal, no bake"),  # no item
+        ("a tuna melt", "Tuna salad sandwich on white, with cheese"),  # was plain tuna, 90 g
+        ("a falafel wrap", "Falafel sandwich"),  # was one 28-g falafel
+    ],
+)
+async def test_drinks_and_dishes_known_by_another_name(ctx, text: str, name: str) -> None:
+    """Beer styles, cocktails and dishes that FNDDS files under another name."""
+    (item,) = (await ctx.analyzer.analyze(text)).items
+    assert item.food is not None and item.food.name == name, item
+
+
+async def test_tofu_stir_fry_is_the_tofu_dish_not_its_sauce(ctx) -> None:
+    """ "Tofu stir fry" was 64 g of stir-fried vegetables, then 30 g of soy-based sauce."""
+    (dish,) = (await ctx.analyzer.analyze("tofu stir fry")).items
+    assert dish.food is not None and dish.food.name.startswith("Tofu and vegetables"), dish
+
+
 async def test_meal_like_text_always_analyses_or_fails_clearly(ctx) -> None:
     """The whole graph (parse, dish lists read by the search, resolve, consensus) on 150
     seeded texts of meal words: an analysis, or a clear MealTextError / SearchQueryError."""

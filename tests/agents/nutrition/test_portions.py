@@ -114,6 +114,23 @@ SR28_ROWS: Sr28Weights = {
     ],
 }
 FNDDS_ROWS: FnddsPortions = {
+    "52201000": [
+        (1, "1 surface inch", 9),
+        (2, "1 cup, crumbled", 89),
+        (3, "Quantity not specified", 60),
+        (4, '1 square cornbread (8" pan)', 541),
+        (5, "1 piece", 60),
+    ],
+    "91705300": [
+        (1, "1 piece", 8),
+        (2, "1 miniature/bite size", 10),
+        (3, "1 fun/snack size", 15),
+        (4, "1 pouch/regular size", 45),
+        (5, "1 large/king size", 90),
+        (6, "1 sharing/movie theater size", 180),
+        (7, "1 cup", 160),
+        (8, "Quantity not specified", 45),
+    ],
     "92410310": [
         (1, "1 fl oz (no ice)", 31),
         (2, "1 fl oz (with ice)", 23),
@@ -244,6 +261,7 @@ FNDDS_ROWS: FnddsPortions = {
         (4, "1 drink", 63),
         (5, "Quantity not specified", 42),
     ],
+    "93301060": [(1, "1 fl oz", 30), (2, "1 drink", 225), (3, "Quantity not specified", 225)],
 }
 S = {key: sr28(*rows) for key, rows in SR28_ROWS.items()}
 F = {key: fndds(*rows) for key, rows in FNDDS_ROWS.items()}
@@ -429,6 +447,18 @@ def test_beer_bottle_matches_can_or_bottle_fndds_93101000() -> None:
     assert resolve("Beer", F["93101000"], 1, "bottle").grams == 360
 
 
+def test_squares_of_chocolate_are_its_pieces_fndds_91705300() -> None:
+    """A square broken off a bar is a piece (8 g), not two whole 45-g candies."""
+    squares = resolve("Dark chocolate candy", F["91705300"], 2, "squares")
+    assert squares.grams == 16 and "1 piece" in squares.detail
+
+
+def test_a_square_of_cornbread_is_no_whole_pan_fndds_52201000() -> None:
+    """'1 square cornbread (8" pan)' is the whole 541-g pan; a square cut from it is a piece."""
+    assert resolve("Cornbread, prepared from mix", F["52201000"], 1, "square").grams == 60
+    assert "square" not in parse_measure(F["52201000"][3]).units
+
+
 def test_sausage_links_and_patty_fndds_25221405() -> None:
     assert resolve("Pork sausage", F["25221405"], 2, "link", "breakfast-size").grams == 40
     unsized = resolve("Pork sausage", F["25221405"], 2, "links")
@@ -554,6 +584,15 @@ def test_shot_of_espresso_is_one_fluid_ounce_fndds_92101610() -> None:
     assert got.source == "category_default" and got.grams == pytest.approx(30.0)
     vodka = resolve("Vodka", F["93505000"], 1, "shot")
     assert vodka.source == "food_measure" and vodka.grams == pytest.approx(42.0)
+
+
+def test_glass_of_a_spirit_is_a_standard_drink_not_a_cup_fndds_93505000() -> None:
+    """A glass of vodka, whiskey or a liqueur was the 8-fl-oz drinking glass (224 g of vodka,
+    five standard drinks); a mixed drink's glass stays a cup (FNDDS 93301060)."""
+    vodka = resolve("Vodka", F["93505000"], 1, "glass")
+    assert vodka.source == "category_default" and vodka.grams == pytest.approx(42, abs=1)
+    mixed = resolve("Gin and tonic", F["93301060"], 1, "glass")
+    assert mixed.source == "category_default" and mixed.grams == pytest.approx(240, abs=1)
 
 
 def test_glass_of_wine_uses_the_foods_own_glass_fndds_93401010() -> None:
