@@ -313,6 +313,8 @@ PHRASES = {
     "tuna melts": "tuna salad sandwiches with cheese", "falafel wrap": "falafel sandwich",
     "falafel pita": "falafel sandwich", "tofu stir fry": "tofu and vegetables with soy-based sauce",
     "overnight oats": "oatmeal made with milk",
+    "cold brew": "iced coffee brewed", "italian bmt": "italian sub",
+    "baja blast": "citrus soft drink", "mountain dew": "citrus soft drink",
     "rice krispie treat": "marshmallow cookie with rice cereal",  # FNDDS's no-bake bar
     "rice krispie treats": "marshmallow cookies with rice cereal",
     "rice krispies treat": "marshmallow cookie with rice cereal",

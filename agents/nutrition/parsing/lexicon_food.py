@@ -13,6 +13,8 @@ COMPOUND_FOODS: frozenset[str] = frozenset(
         "peanut butter and jelly",
         "peanut butter & jelly",
         "pound cake",  # a cake, not a pound of cake
+        "quarter pounder",  # McDonald's burger, not a quarter of a "pounder"
+        "quarter pounders",
         "rice krispie treat",  # a food, though "a treat" alone is not
         "rice krispie treats",
         "rice krispies treat",

@@ -53,9 +53,28 @@ _FRAMING = frozenset({"for", "at", "during"})
 _CLAUSE_JOINS = frozenset({"and", "then", "but"})
 
 
+_NAMED_WITH_A_MEAL = frozenset(
+    """sausage sausages burrito burritos sandwich sandwiches bar bars cereal cereals tart tarts
+    pizza link links potato potatoes casserole taco tacos bowl bowls biscuit biscuits skillet
+    platter pastry strata hash meat meats patty patties blend tea roll rolls special specials
+    combo combos wrap wraps quesadilla muffin muffins box mix cake cakes pack packs size sized
+    chips crackers food foods cup cups stick sticks pie pies plate salad""".split()
+)
+"""Words that make a meal word part of a food's name: "breakfast sausage", "lunch meat",
+"dinner rolls", "snack mix"."""
+
+
 def _opens_clause(tokens: list[Token], i: int) -> bool:
-    """A meal word opening a clause after "for": "for dinner steak with a potato"."""
-    if i == 0 or tokens[i - 1].low not in _FRAMING:
+    """A meal word opening a clause: "for dinner steak with a potato".
+
+    Also a day told as lists: "breakfast 2 eggs and toast, lunch a turkey sandwich, dinner
+    salmon and rice".
+    """
+    if i + 1 >= len(tokens) or tokens[i + 1].kind == "punct":
+        return False
+    if i == 0 or tokens[i - 1].kind == "punct":
+        return tokens[i + 1].low not in _NAMED_WITH_A_MEAL
+    if tokens[i - 1].low not in _FRAMING:
         return False
     before = tokens[i - 2] if i >= 2 else None
     return before is None or before.kind == "punct" or before.low in _CLAUSE_JOINS

@@ -37,6 +37,7 @@ _ABBREVIATIONS = frozenset(
         "tbsp",
         "tsp",
         "tbs",
+        "c",  # "1 c. milk"
         "fl",
         "pkg",
         "approx",

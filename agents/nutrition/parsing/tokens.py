@@ -24,6 +24,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<pct>\d+(?:\.\d+)?%|\d+(?:st|nd|rd|th)\b)"
     r"|(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
     r"|(?P<vulgar>[¼½¾⅓⅔⅛⅕])"
+    r"|(?P<short>\b[wW]/[oO]\b|\b[wW]/)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-(?:[^\W_]+)(?:['’][^\W\d_]+)*)*)"
     r"|(?P<punct>[^\w\s])"
 )
@@ -65,6 +66,9 @@ def _raw_tokens(text: str) -> list[Token]:
             tokens.append(Token(raw, raw, start, end, "num", _number(raw)))
         elif kind == "vulgar":
             tokens.append(Token(raw, raw, start, end, "num", _VULGAR[raw]))
+        elif kind == "short":  # "coffee w/ cream", "a burger w/o the bun"
+            low = "without" if len(raw) == 3 else "with"
+            tokens.append(Token(raw, low, start, end, "word"))
         elif kind == "word" or kind == "pct":
             tokens.append(Token(raw, normalise(raw), start, end, "word"))
         else:

@@ -74,6 +74,7 @@ _ALIASES: dict[str, str] = {
     "cup": "cup",
     "cups": "cup",
     "cupful": "cup",
+    "c": "cup",  # "2 c rice", "1 c. milk"
     "tbsp": "tbsp",
     "tbsps": "tbsp",
     "tbs": "tbsp",

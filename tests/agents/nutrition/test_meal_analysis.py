@@ -344,6 +344,8 @@ async def test_counted_sugars_are_packets(ctx) -> None:
         ("a rice krispie treat", "Cookie, marshmallow, with rice cereal, no bake"),  # no item
         ("a tuna melt", "Tuna salad sandwich on white, with cheese"),  # was plain tuna, 90 g
         ("a falafel wrap", "Falafel sandwich"),  # was one 28-g falafel
+        ("a grande cold brew", "Iced Coffee, brewed"),  # was cold-pack cheese food, 751 kcal
+        ("a footlong italian bmt", "Italian sandwich or sub, restaurant"),  # was Italian ice
     ],
 )
 async def test_drinks_and_dishes_known_by_another_name(ctx, text: str, name: str) -> None:

@@ -153,6 +153,42 @@ def test_a_meal_said_before_its_food_without_a_verb_frames_it() -> None:
     assert [i.food for i in parse_meal("I ate breakfast sausage")] == ["breakfast sausage"]
 
 
+def test_a_day_told_as_a_list_of_meal_words() -> None:
+    """ "..., lunch a turkey sandwich, dinner salmon and rice" was one item, "eggs and toast
+    lunch turkey sandwich", then "dinner salmon": a meal word opening a comma part is a slot."""
+    text = "for breakfast 2 eggs and toast, lunch a turkey sandwich, dinner salmon and rice"
+    assert [(i.food, i.meal) for i in parse_meal(text)] == [
+        ("eggs", "breakfast"),
+        ("toast", "breakfast"),
+        ("turkey sandwich", "lunch"),
+        ("salmon", "dinner"),
+        ("rice", "dinner"),
+    ]
+    for named in ("eggs, bacon, lunch meat", "soup, dinner rolls", "tea, snack mix"):
+        items = parse_meal(named)
+        assert len(items) == named.count(",") + 1 and items[-1].meal is None, items
+        assert items[-1].food == named.rsplit(", ", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "quantity", "unit"),
+    [
+        ("a coffee w/ cream", "coffee", 1.0, "each"),  # was "coffee w cream": cream only
+        ("2 c rice", "rice", 2.0, "cup"),  # was 2 of "c rice"
+        ("1 c. milk", "milk", 1.0, "cup"),  # the period ended a sentence
+        ("a quarter pounder with cheese", "quarter pounder with cheese", 1.0, "each"),
+    ],
+)
+def test_short_forms_people_type(text: str, food: str, quantity: float, unit: str) -> None:
+    first = parse_meal(text)[0]
+    assert (first.food, first.quantity, first.unit) == (food, quantity, unit)
+
+
+def test_without_written_short_excludes() -> None:
+    (burger,) = parse_meal("a burger w/o the bun")
+    assert burger.food == "burger" and burger.excluded == ("bun",)
+
+
 def test_line_breaks_split_clauses() -> None:
     items = parse_meal("Breakfast: 2 eggs, toast\nLunch: a salad")
     assert [(i.food, i.quantity, i.meal) for i in items] == [
