@@ -14,6 +14,7 @@ from agents.nutrition.cooking_fat import is_cooking_fat, separate_fat_bonus
 from agents.nutrition.guidelines import cup_grams, guideline_portions
 from agents.nutrition.models import Estimate, FoodRef
 from agents.nutrition.parsing import ParsedItem
+from agents.nutrition.parsing.lexicon_food import is_fish
 from agents.nutrition.portions import AmountSpec, category_default_portion, resolve_portion
 from store.embeddings import Vector
 from store.ranking import Scored
@@ -55,7 +56,8 @@ class ResolvedItem:
 
 
 PART_UNITS = frozenset({"drumstick", "wing", "fillet"})
-"""Units that name the cut as well as the amount: "a drumstick of fried chicken"."""
+"""Units that name the cut as well as the amount: "a drumstick of fried chicken" (a fish's
+fillet is no record of its own: "fish fillet" is another name of FNDDS's fish sandwich)."""
 
 
 COOKED = PREP_OF["cooked"]
@@ -68,7 +70,7 @@ def search_phrase(item: ParsedItem) -> str:
         how.remove("cooked")  # "scrambled, cooked": the method says it
     words = [" ".join(how)] if how else []
     words.append(item.food)
-    if item.unit in PART_UNITS and item.unit not in item.food:
+    if item.unit in PART_UNITS and item.unit not in item.food and not is_fish(item.food):
         words.append(item.unit)
     if "skin" in item.excluded:
         words.append("skin not eaten")

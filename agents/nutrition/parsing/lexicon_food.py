@@ -415,6 +415,26 @@ COUNTED_IN: dict[str, str] = {
 "1 stick" (28 g), not the "1 string" pulled off one (4.7 g) its name seems to ask for;
 "coffee with 2 sugars" is two packets (3.5 g each), not twice its typical 8 g."""
 
+FISH: frozenset[str] = frozenset(
+    """salmon tuna ahi cod halibut tilapia swordfish trout mahi mahi-mahi snapper bass
+    haddock pollock catfish flounder sole grouper mackerel branzino barramundi hake perch
+    pike walleye char sablefish monkfish""".split()
+)
+
+
+def is_fish(food: str) -> bool:
+    """Whether a food phrase names a fish ("grilled salmon", "fish")."""
+    last = food.rsplit(" ", 1)[-1]
+    return last in FISH or last == "fish"
+
+
+FISH_CUTS: dict[str, str] = {
+    "fillet": "fillet", "fillets": "fillet", "filet": "fillet", "filets": "fillet",
+    "steak": "steak", "steaks": "steak",
+}  # fmt: skip
+"""A fish's cut is its unit: "a cod fillet" is one fillet of cod (FNDDS '1 fillet, any size',
+140 g), not the whole fish (420 g); "a tuna steak" is tuna, not FNDDS's beef "Steak"."""
+
 # Dishes USDA files as two foods, each counted on its own.
 EATEN_AS_TWO: dict[str, tuple[str, str]] = {
     "fish and chips": ("fried fish", "french fries"),

@@ -11,6 +11,7 @@ from agents.nutrition.parsing.lexicon_food import (
     DISH_HEADS,
     EATEN_AS_TWO,
     FILED_AS,
+    FISH_CUTS,
     HOT_DRINKS,
     SANDWICH_SPREADS,
     SAUCED_VEGETABLES,
@@ -18,6 +19,7 @@ from agents.nutrition.parsing.lexicon_food import (
     TOPPINGS,
     TRAILING_ATTRIBUTES,
     VEGETABLE_SAUCES,
+    is_fish,
 )
 from agents.nutrition.parsing.meals import find_meals, meal_for
 from agents.nutrition.parsing.measures import Totals
@@ -333,6 +335,8 @@ def _usda_items(item: ParsedItem) -> list[ParsedItem]:
         return [replace(item, food=sauce)]  # the sauce FNDDS keeps for vegetables
     if (unit := COUNTED_IN.get(item.food)) and item.unit in (None, "each") and item.quantity:
         return [replace(item, unit=unit)]  # "two string cheeses": two sticks
+    if (cut := _fish_cut(item)) is not None:
+        return [cut]  # "a cod fillet": one fillet of cod
     parts = EATEN_AS_TWO.get(item.food)
     if parts is None:
         return _topped_toast(item)
@@ -344,6 +348,17 @@ def _usda_items(item: ParsedItem) -> list[ParsedItem]:
                 else item.quantity)
         for food in parts
     ]  # fmt: skip
+
+
+def _fish_cut(item: ParsedItem) -> ParsedItem | None:
+    """The fish counted in its cut: "a salmon fillet", "2 tuna steaks" (see FISH_CUTS)."""
+    fish, _, cut = item.food.rpartition(" ")
+    unit = FISH_CUTS.get(cut)
+    if unit is None or not fish or not is_fish(fish):
+        return None
+    if item.unit not in (None, "each"):
+        return replace(item, food=fish)  # "6 oz tuna steak": the mass says how much
+    return replace(item, food=fish, quantity=item.quantity or 1.0, unit=unit)
 
 
 def _unmeasured(item: ParsedItem, food: str) -> ParsedItem:

@@ -354,6 +354,18 @@ async def test_drinks_and_dishes_known_by_another_name(ctx, text: str, name: str
     assert item.food is not None and item.food.name == name, item
 
 
+async def test_a_fish_fillet_or_steak_is_one_cut_of_that_fish(ctx) -> None:
+    """ "A cod fillet" was FNDDS's whole cod (420 g, 911 kcal), "a tuna steak" a beef steak,
+    "a fish fillet" a fish sandwich (its other name in FNDDS)."""
+    (cod,) = (await ctx.analyzer.analyze("a cod fillet")).items
+    assert cod.food is not None and cod.food.name.startswith("Fish, cod"), cod
+    assert cod.grams == pytest.approx(140) and "fillet" in (cod.portion_detail or "")
+    (tuna,) = (await ctx.analyzer.analyze("a tuna steak")).items
+    assert tuna.food is not None and tuna.food.name.startswith("Fish, tuna"), tuna
+    (fish,) = (await ctx.analyzer.analyze("a fish fillet")).items
+    assert fish.food is not None and fish.food.name.startswith("Fish, "), fish
+
+
 async def test_tofu_stir_fry_is_the_tofu_dish_not_its_sauce(ctx) -> None:
     """ "Tofu stir fry" was 64 g of stir-fried vegetables, then 30 g of soy-based sauce."""
     (dish,) = (await ctx.analyzer.analyze("tofu stir fry")).items

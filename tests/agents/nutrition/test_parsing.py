@@ -184,6 +184,22 @@ def test_short_forms_people_type(text: str, food: str, quantity: float, unit: st
     assert (first.food, first.quantity, first.unit) == (food, quantity, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "food", "quantity", "unit"),
+    [
+        ("a cod fillet", "cod", 1.0, "fillet"),
+        ("2 grilled tuna steaks", "tuna", 2.0, "steak"),
+        ("salmon filet", "salmon", 1.0, "fillet"),
+        ("6 oz tuna steak", "tuna", 6.0, "oz"),
+        ("a beef steak", "beef steak", 1.0, "each"),  # a steak of meat is the food
+        ("a chicken fillet", "chicken fillet", 1.0, "each"),
+    ],
+)
+def test_a_fish_is_counted_in_its_cut(text: str, food: str, quantity: float, unit: str) -> None:
+    (item,) = parse_meal(text)
+    assert (item.food, item.quantity, item.unit) == (food, quantity, unit)
+
+
 def test_without_written_short_excludes() -> None:
     (burger,) = parse_meal("a burger w/o the bun")
     assert burger.food == "burger" and burger.excluded == ("bun",)
