@@ -482,10 +482,15 @@ def _condiment_for(q: _Query, info: NameInfo) -> bool:
     """The name is a condiment filed under the phrase's food as its category.
 
     "Salad dressing, caesar dressing" names the salad of "caesar salad" only as what the
-    dressing is for. A brand that does not say "dressing" ("Miracle Whip") keeps its record.
+    dressing is for, as "Salad dressing, NFS, for salads" does the salad of "a house salad".
+    A brand that does not say "dressing" ("Miracle Whip") keeps its record.
     """
-    condiment = info.lead_head in voc.CONDIMENTS and info.lead_head not in q.tokens
-    return condiment and bool(q.head_words & info.prefix)
+    head, filed_under = info.lead_head, info.prefix
+    if head == "nfs" and (at := info.ordered.index("nfs")):
+        head = info.ordered[at - 1]  # "Salad dressing, NFS": its categories are the food
+        filed_under = info.prefix - {head}
+    condiment = head in voc.CONDIMENTS and head not in q.tokens
+    return condiment and bool(q.head_words & filed_under)
 
 
 def _core_words(q: _Query, missing: list[str]) -> list[str]:

@@ -332,6 +332,9 @@ PHRASES = {
     "caesar garden salad": "caesar salad",  # FNDDS's chicken caesar salads, before the next
     "garden salad": "lettuce salad with assorted vegetables",
     "side salad": "lettuce salad with assorted vegetables",
+    "house salad": "lettuce salad with assorted vegetables",
+    "dinner salad": "lettuce salad with assorted vegetables",
+    "wedge salad": "lettuce salad with assorted vegetables",
     "marinara sauce": "tomato-based sauce", "marinara": "tomato-based sauce",
     "risotto": "rice with cheese and/or cream based sauce",
     "oat milk": "oat non-dairy milk",  # FNDDS's lattes: "with non-dairy milk ; almond, ..."
@@ -372,10 +375,13 @@ BARE_MEANS = {
     "buns": "white hamburger buns",
     "cinnamon": "ground cinnamon",  # the spice, not a cinnamon cereal, bread or sugar
     "nutmeg": "ground nutmeg",  # not nutmeg butter oil
+    "potato salad": "potato salad made with mayonnaise",  # not the German one
+    "pasta salad": "macaroni or pasta salad made with mayonnaise",  # not one with meat
+    "macaroni salad": "macaroni or pasta salad made with mayonnaise",
 }
 """A word that alone means one food: a salad, said no more, is a green salad (FNDDS's
 "Cabbage salad, NFS" answered it), a bun the bread roll, not a filled Chinese bao bun,
-cinnamon the spice."""
+cinnamon the spice, a potato or pasta salad the American one made with mayonnaise."""
 _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 
 

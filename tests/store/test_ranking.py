@@ -1357,6 +1357,19 @@ def test_a_dressing_filed_under_salad_is_no_caesar_salad() -> None:
     assert best("caesar dressing", dressing, salad) == dressing.name
 
 
+def test_a_salad_dressing_nfs_is_no_salad() -> None:
+    """ "Salad dressing, NFS, for salads" answered "a caprese salad" and "a wedge salad" (31 g
+    of dressing): its lead segment read as "NFS", the dressing went unseen."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    dressing = cand("fndds:83100100", "Salad dressing, NFS, for salads",
+                    category="Salad dressings and vegetable oils", sem=0.583,
+                    ranks=(4, None, 24, None))  # fmt: skip
+    pea = cand("fndds:75416500", "Pea salad", category="Coleslaw, non-lettuce salads",
+               sem=0.606, ranks=(14, None, 6, None))  # fmt: skip
+    assert best("caprese salad", dressing, pea) == pea.name
+    assert best("salad dressing", dressing, pea) == dressing.name
+
+
 def test_a_chicken_caesar_salad_is_fnddss_caesar_garden_salad() -> None:
     """FNDDS calls it a "caesar garden salad"; read as a garden salad, the name's lettuce and
     assorted vegetables cost it the chicken caesar salad it is."""

@@ -346,6 +346,11 @@ async def test_counted_sugars_are_packets(ctx) -> None:
         ("a falafel wrap", "Falafel sandwich"),  # was one 28-g falafel
         ("a grande cold brew", "Iced Coffee, brewed"),  # was cold-pack cheese food, 751 kcal
         ("a footlong italian bmt", "Italian sandwich or sub, restaurant"),  # was Italian ice
+        (
+            "a wedge salad",
+            "Lettuce, salad with assorted vegetables excluding tomatoes and carrots, no dressing",
+        ),  # was 31 g of "Salad dressing, NFS, for salads"
+        ("potato salad", "Potato salad, made with mayonnaise"),  # was the German one
     ],
 )
 async def test_drinks_and_dishes_known_by_another_name(ctx, text: str, name: str) -> None:
