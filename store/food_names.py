@@ -180,6 +180,12 @@ def read_names(names: Iterable[tuple[str, str]]) -> int:
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
+def unbranded_tokens(name: str) -> frozenset[str]:
+    """The name's words outside its brand: "TACO BELL, Nachos Supreme" says no taco."""
+    return frozenset(tokens(_BRAND.sub(" ", name)))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_info(name: str, search_text: str) -> NameInfo:
     """Read ``name`` (``search_text`` adds the source's synonyms after it)."""
     lower = name.lower()

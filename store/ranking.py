@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from store import vocabulary as voc
-from store.food_names import MIXED_WORDS, WORD, NameInfo, name_info
+from store.food_names import MIXED_WORDS, WORD, NameInfo, name_info, unbranded_tokens
 from store.retrieval import Candidate
 from store.vocabulary import tokens
 
@@ -113,6 +113,7 @@ class _Query:
     absent: frozenset[str] = frozenset()  # what the phrase leaves out ("without frosting")
     key: str = ""  # the whole phrase as FNDDS designations are keyed ("tea")
     usual: frozenset[str] = frozenset()  # its words that only restate the food ("cooked")
+    branded_head: bool = False  # its head is said twice, once in a brand ("taco bell ... taco")
     one_alias: bool = False  # one record alone has the phrase as another name
     # (one shared by many, "butter crackers" of two filled crackers, describes, not names)
 
@@ -158,6 +159,7 @@ def _query(query: str) -> _Query:
         plain=len(q_tokens) - extra <= 3 and "with" not in words,
         bigrams=frozenset(zip(own, own[1:], strict=False)),
         head=head if len(set(own)) > 1 else None,
+        branded_head=head is not None and own.count(head) > 1,
         modifiers=modifiers,
         bare=len(set(own)) == 1,
         absent=absent,
@@ -409,7 +411,7 @@ def score_candidate(q: _Query, equiv: dict[str, frozenset[str]], c: Candidate) -
     attached = _head_only_attached(q, info) or comes_with
     if q.bare and _bare_only_attached(q, equiv, info):
         score -= 2 * HEAD_MISS_COST  # "McFlurry with OREO cookies" for "oreo"
-    if q.head_words and (not _names(info, q.head_words) or attached) and not renamed:
+    if q.head_words and (not _names_head(q, info, c.name) or attached) and not renamed:
         score -= HEAD_MISS_COST  # twice when the name is only what goes with the food
         score -= HEAD_MISS_COST * bool(explained and explained <= q.modifiers or attached)
     score -= OTHER_DISH_COST * _made_into_other_dish(q, info)
@@ -518,6 +520,16 @@ def _meat_filling_missed(q: _Query, info: NameInfo) -> bool:
 def _made_elsewhere(said: frozenset[str], named: frozenset[str]) -> bool:
     """A store-bought phrase against a homemade record, or the other way round."""
     return bool(said & BOUGHT and named & HOMEMADE or said & HOMEMADE and named & BOUGHT)
+
+
+def _names_head(q: _Query, info: NameInfo, name: str) -> bool:
+    """Whether the name says the phrase's head, not only in a brand the phrase also says.
+
+    "TACO BELL, Nachos Supreme" is no "Taco Bell soft taco supreme".
+    """
+    if not q.branded_head:
+        return _names(info, q.head_words)
+    return bool(q.head_words & (unbranded_tokens(name) | info.synonyms))
 
 
 def _names(info: NameInfo, words: frozenset[str]) -> bool:

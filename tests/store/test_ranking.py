@@ -1357,6 +1357,18 @@ def test_a_dressing_filed_under_salad_is_no_caesar_salad() -> None:
     assert best("caesar dressing", dressing, salad) == dressing.name
 
 
+def test_a_brand_that_says_the_food_does_not_name_it() -> None:
+    """ "TACO BELL, Nachos Supreme" said "taco" only in its brand, yet answered "a Taco Bell
+    soft taco supreme" as well as the soft taco did."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    nachos = cand("sr28:21269", "TACO BELL, Nachos Supreme", category="Fast Foods",
+                  sem=0.812, ranks=(6, 6, 2, None))  # fmt: skip
+    taco = cand("sr28:21263", "TACO BELL, Soft Taco with steak", category="Fast Foods",
+                sem=0.724, ranks=(2, 2, 10, None))  # fmt: skip
+    assert best("taco bell soft taco supreme", nachos, taco) == taco.name
+    assert best("taco bell nachos supreme", nachos, taco) == nachos.name
+
+
 def test_a_salad_dressing_nfs_is_no_salad() -> None:
     """ "Salad dressing, NFS, for salads" answered "a caprese salad" and "a wedge salad" (31 g
     of dressing): its lead segment read as "NFS", the dressing went unseen."""

@@ -141,6 +141,19 @@ def _counts_an_ingredient(measure: Measure, tokens: frozenset[str], said: frozen
     return dish_named and len(words) == 1 and words <= tokens and not words & said
 
 
+SERVED_WHOLE = frozenset({"sandwich", "patty"})
+"""A fast-food record's measure of one item as served, whatever its name calls the food."""
+
+
+def _one_served(measure: Measure) -> bool:
+    """One item as a restaurant serves it, for a record with no plainer way to count it.
+
+    "1 sandwich" (an Egg McMuffin), "1 serving 1 patty" (a hash brown), "1 medium serving".
+    """
+    units, words = measure.units - {"serving", "patty"}, measure.words - SERVED_WHOLE
+    return not units and not words and bool(measure.units or measure.words & SERVED_WHOLE)
+
+
 def _packaged(measure: Measure) -> bool:
     """True for a whole item sold in its own wrapper: "1 bar king size", "1 large drink"."""
     return bool(measure.units & WHOLE_UNITS)
@@ -201,6 +214,8 @@ def _pool(
             for m in usable
             if _packaged(m) and not _countable(m, tokens, said) and (wrapped or m.words & extra)
         ]
+        if not pool:  # "an Egg McMuffin": SR28's "1 sandwich"; "medium fries": "1 medium serving"
+            pool = [(m, 2) for m in usable if _one_served(m)]
         return pool
     pool = [(m, 0) for m in usable if unit in m.units]
     if not pool and unit == "piece":  # a piece is never a whole meal ("1 meal (11 oz)")

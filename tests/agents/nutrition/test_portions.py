@@ -48,6 +48,14 @@ def fndds(*rows: FnddsRow) -> tuple[PortionRecord, ...]:
 
 # --- rows copied from the releases (SR28 NDB number / FNDDS food code) ----------------------
 SR28_ROWS: Sr28Weights = {
+    "21357": [(1, 1, "sandwich", 126)],  # McDONALD'S, Egg McMUFFIN
+    "21319": [(1, 1, "serving 1 patty", 53)],  # McDONALD'S, Hash Brown
+    "21238": [  # McDONALD'S, french fries
+        (1, 1, "small serving", 71),
+        (2, 1, "medium serving", 117),
+        (3, 1, "large serving", 154),
+        (4, 1, "kids serving", 31),
+    ],
     "01123": [
         (1, 1, "large", 50),
         (2, 1, "extra large", 56),
@@ -445,6 +453,17 @@ def test_cola_containers_fndds_92410310() -> None:
 
 def test_beer_bottle_matches_can_or_bottle_fndds_93101000() -> None:
     assert resolve("Beer", F["93101000"], 1, "bottle").grams == 360
+
+
+def test_a_restaurant_item_counts_as_served_sr28_21357_21319_21238() -> None:
+    """SR28's fast-food records count an item only as served: "an Egg McMuffin" was 100 g
+    (no measure), "a medium McDonald's fries" 100 g beside its own '1 medium serving'."""
+    muffin = resolve("McDONALD'S, Egg McMUFFIN", S["21357"], 1, None)
+    assert muffin.grams == 126 and muffin.source == "food_measure"
+    assert resolve("McDONALD'S, Hash Brown", S["21319"], 2, "each").grams == 106
+    fries = S["21238"]
+    assert resolve("McDONALD'S, french fries", fries, 1, None, "large").grams == 154
+    assert resolve("McDONALD'S, french fries", fries, 1, None).grams == 117  # medium assumed
 
 
 def test_squares_of_chocolate_are_its_pieces_fndds_91705300() -> None:
