@@ -313,6 +313,9 @@ PHRASES = {
     "tuna melts": "tuna salad sandwiches with cheese", "falafel wrap": "falafel sandwich",
     "falafel pita": "falafel sandwich", "tofu stir fry": "tofu and vegetables with soy-based sauce",
     "overnight oats": "oatmeal made with milk",
+    "peanut butter cup": "reeses peanut butter cup",  # the candy, not a cup of peanut butter
+    "peanut butter cups": "reeses peanut butter cups",
+    "krispy kreme": "yeast",  # its doughnuts are yeast doughnuts, no "kreme" filling
     "cold brew": "iced coffee brewed", "italian bmt": "italian sub",
     "baja blast": "citrus soft drink", "mountain dew": "citrus soft drink",
     "rice krispie treat": "marshmallow cookie with rice cereal",  # FNDDS's no-bake bar

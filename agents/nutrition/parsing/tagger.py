@@ -152,8 +152,14 @@ def _trim(words: list[str]) -> list[str]:
     return words
 
 
+_SNACK_CUPS = frozenset({"pudding", "jello", "gelatin", "applesauce", "yogurt", "mousse"})
+"""Foods sold in single cups: "a pudding cup" is one container of pudding, not a cup of it."""
+
+
 def _trailing_unit(words: list[str]) -> tuple[list[str], str | None]:
     """A serving word ending the food: "granola bar" keeps it, "half and half container" not."""
+    if len(words) >= 2 and words[-1] in ("cup", "cups") and words[-2] in _SNACK_CUPS:
+        return words[:-1], "container"
     if len(words) < 2 or words[-1] not in SERVINGS:
         return words, None
     unit = SERVINGS[words[-1]]

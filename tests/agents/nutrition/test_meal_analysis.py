@@ -351,6 +351,8 @@ async def test_counted_sugars_are_packets(ctx) -> None:
             "Lettuce, salad with assorted vegetables excluding tomatoes and carrots, no dressing",
         ),  # was 31 g of "Salad dressing, NFS, for salads"
         ("potato salad", "Potato salad, made with mayonnaise"),  # was the German one
+        ("a peanut butter cup", "Candies, REESE'S Peanut Butter Cups"),  # was 45 g of peanut butter
+        ("a krispy kreme glazed doughnut", "Doughnut, yeast type"),  # was a French cruller
     ],
 )
 async def test_drinks_and_dishes_known_by_another_name(ctx, text: str, name: str) -> None:

@@ -177,6 +177,8 @@ def test_a_day_told_as_a_list_of_meal_words() -> None:
         ("2 c rice", "rice", 2.0, "cup"),  # was 2 of "c rice"
         ("1 c. milk", "milk", 1.0, "cup"),  # the period ended a sentence
         ("a quarter pounder with cheese", "quarter pounder with cheese", 1.0, "each"),
+        ("2 pudding cups", "pudding", 2.0, "container"),  # a snack cup, not a cup of pudding
+        ("a cup of pudding", "pudding", 1.0, "cup"),
     ],
 )
 def test_short_forms_people_type(text: str, food: str, quantity: float, unit: str) -> None:
