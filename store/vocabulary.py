@@ -148,7 +148,7 @@ cream cheese is no cream."""
 HYPERNYMS = {
     "spaghetti": "pasta", "penne": "pasta", "linguine": "pasta", "fettuccine": "pasta",
     "rotini": "pasta", "farfalle": "pasta", "fusilli": "pasta", "rigatoni": "pasta",
-    "macaroni": "pasta",
+    "macaroni": "pasta", "ziti": "pasta",
     "alfredo": "pasta", "latte": "coffee", "cappuccino": "coffee", "espresso": "coffee",
     "mocha": "coffee", "chai": "tea", "parmesan": "cheese", "cheddar": "cheese",
     "mozzarella": "cheese", "brie": "cheese", "feta": "cheese", "ricotta": "cheese",
@@ -313,6 +313,12 @@ PHRASES = {
     "tuna melts": "tuna salad sandwiches with cheese", "falafel wrap": "falafel sandwich",
     "falafel pita": "falafel sandwich", "tofu stir fry": "tofu and vegetables with soy-based sauce",
     "overnight oats": "oatmeal made with milk",
+    "eggplant parmesan": "eggplant parmesan casserole",
+    "eggplant parm": "eggplant parmesan casserole",
+    "eggplant parmigiana": "eggplant parmesan casserole",
+    "baked ziti": "pasta with tomato-based sauce and cheese",
+    "penne alla vodka": "pasta with tomato-based sauce", "vodka sauce": "tomato-based sauce",
+    "egg and cheese": "scrambled egg with cheese",  # scrambled with cheese, not an egg quesadilla
     "peanut butter cup": "reeses peanut butter cup",  # the candy, not a cup of peanut butter
     "peanut butter cups": "reeses peanut butter cups",
     "krispy kreme": "yeast",  # its doughnuts are yeast doughnuts, no "kreme" filling
@@ -378,6 +384,10 @@ BARE_MEANS = {
     "buns": "white hamburger buns",
     "cinnamon": "ground cinnamon",  # the spice, not a cinnamon cereal, bread or sugar
     "nutmeg": "ground nutmeg",  # not nutmeg butter oil
+    "sausage link": "pork sausage link",  # said alone, a breakfast link (20 g), not an
+    "sausage links": "pork sausage links",  # 84-g Italian one; a "beef sausage link" says
+    "sausage patty": "pork sausage patty",
+    "sausage patties": "pork sausage patties",
     "potato salad": "potato salad made with mayonnaise",  # not the German one
     "pasta salad": "macaroni or pasta salad made with mayonnaise",  # not one with meat
     "macaroni salad": "macaroni or pasta salad made with mayonnaise",

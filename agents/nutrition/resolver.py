@@ -19,7 +19,7 @@ from agents.nutrition.portions import AmountSpec, category_default_portion, reso
 from store.embeddings import Vector
 from store.ranking import Scored
 from store.search import FoodDetail, FoodSearch
-from store.vocabulary import PREP_OF, tokens
+from store.vocabulary import HYPERNYMS, PREP_OF, tokens
 
 MIN_COVERAGE = 0.34
 MIN_SEMANTIC = 0.55
@@ -197,6 +197,8 @@ def is_known(best: Scored, phrase: str = "") -> bool:
     if said and said[-1] in COMBO_WORDS and not set(said[:-1]) & set(tokens(best.candidate.name)):
         return False
     similarity = best.candidate.semantic_similarity or 0.0
+    if said and HYPERNYMS.get(said[-1]) in tokens(best.candidate.name):
+        return True  # "rigatoni" is pasta: its record is named by the broader word alone
     return best.coverage >= MIN_COVERAGE or similarity >= MIN_SEMANTIC
 
 

@@ -439,6 +439,7 @@ FISH_CUTS: dict[str, str] = {
 EATEN_AS_TWO: dict[str, tuple[str, str]] = {
     "fish and chips": ("fried fish", "french fries"),
     "steak and eggs": ("steak", "eggs"),  # fused for "a steak and eggs burrito"
+    "chicken and waffles": ("fried chicken", "waffles"),
     # the chips of a dip are tortilla chips (alone, "chips" are potato chips)
     "chips and salsa": ("tortilla chips", "salsa"),
     "chips and guacamole": ("tortilla chips", "guacamole"),

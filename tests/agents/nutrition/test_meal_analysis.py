@@ -353,6 +353,11 @@ async def test_counted_sugars_are_packets(ctx) -> None:
         ("potato salad", "Potato salad, made with mayonnaise"),  # was the German one
         ("a peanut butter cup", "Candies, REESE'S Peanut Butter Cups"),  # was 45 g of peanut butter
         ("a krispy kreme glazed doughnut", "Doughnut, yeast type"),  # was a French cruller
+        ("eggplant parmesan", "Eggplant parmesan casserole, regular"),  # was 5 g of Parmesan
+        ("baked ziti", "Pasta with tomato-based sauce and cheese"),  # was baked beans
+        ("penne alla vodka", "Pasta with tomato-based sauce, home recipe"),  # was vodka
+        ("2 sausage links", "Pork sausage"),  # was two 84-g Italian sausages
+        ("a bowl of rigatoni", "Pasta, cooked"),  # unknown: "pasta" covered too little
     ],
 )
 async def test_drinks_and_dishes_known_by_another_name(ctx, text: str, name: str) -> None:
@@ -371,6 +376,13 @@ async def test_a_fish_fillet_or_steak_is_one_cut_of_that_fish(ctx) -> None:
     assert tuna.food is not None and tuna.food.name.startswith("Fish, tuna"), tuna
     (fish,) = (await ctx.analyzer.analyze("a fish fillet")).items
     assert fish.food is not None and fish.food.name.startswith("Fish, "), fish
+
+
+async def test_a_food_salted_is_no_salt(ctx) -> None:
+    """ "Penne" was 1 g: its record "Pasta, cooked, enriched, with added salt" took the
+    1/4-teaspoon serving the category table gives salt."""
+    (penne,) = (await ctx.analyzer.analyze("penne")).items
+    assert penne.grams is not None and penne.grams > 100, penne.portion_detail
 
 
 async def test_tofu_stir_fry_is_the_tofu_dish_not_its_sauce(ctx) -> None:
