@@ -322,6 +322,7 @@ PHRASES = {
     "peanut butter cup": "reeses peanut butter cup",  # the candy, not a cup of peanut butter
     "peanut butter cups": "reeses peanut butter cups",
     "krispy kreme": "yeast",  # its doughnuts are yeast doughnuts, no "kreme" filling
+    "ben and jerrys": "ice cream", "ben & jerrys": "ice cream",
     "cold brew": "iced coffee brewed", "italian bmt": "italian sub",
     "baja blast": "citrus soft drink", "mountain dew": "citrus soft drink",
     "rice krispie treat": "marshmallow cookie with rice cereal",  # FNDDS's no-bake bar

@@ -93,13 +93,18 @@ def prefer_foods_as_eaten(ranked: list[Scored], fat_listed: bool = False) -> lis
     return sorted(map(adjusted, ranked), key=lambda s: (-s.score, len(s.candidate.name)))
 
 
-def _measure_fit(scored: Scored, details: dict[str, FoodDetail], amount: AmountSpec) -> str | None:
-    """How the record's own USDA measure gives the amount, or None (no measure, nearest size)."""
+def _measure_fit(
+    scored: Scored, details: dict[str, FoodDetail], amount: AmountSpec, nearest: bool = False
+) -> str | None:
+    """How the record's own USDA measure gives the amount, or None.
+
+    None when it has no measure, or only a nearest size (unless ``nearest``).
+    """
     detail = details.get(scored.candidate.id)
     if detail is None:
         return None
     portion = resolve_portion(amount, detail.name, detail.category, detail.portions)
-    fits = NEAREST_SIZE not in portion.detail and NO_MEASURE not in portion.detail
+    fits = (nearest or NEAREST_SIZE not in portion.detail) and NO_MEASURE not in portion.detail
     if portion.source == "food_measure" and fits:
         return portion.detail
     return None
@@ -131,6 +136,8 @@ def pick_measurable(
         for scored, how in fitting:
             if _names_size(how):
                 return scored
+        if _measure_fit(close[0], details, amount, nearest=True) is not None:
+            return None  # "an extra large coffee": the brewed coffee's large, not an espresso cup
     return fitting[0][0] if fitting else None
 
 

@@ -13,6 +13,9 @@ COMPOUND_FOODS: frozenset[str] = frozenset(
         "peanut butter and jelly",
         "peanut butter & jelly",
         "pound cake",  # a cake, not a pound of cake
+        "ben and jerry's",  # an ice cream, not Ben and Jerry
+        "ben & jerry's",
+        "ben and jerrys",
         "quarter pounder",  # McDonald's burger, not a quarter of a "pounder"
         "quarter pounders",
         "rice krispie treat",  # a food, though "a treat" alone is not

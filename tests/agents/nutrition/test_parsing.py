@@ -177,6 +177,7 @@ def test_a_day_told_as_a_list_of_meal_words() -> None:
         ("2 c rice", "rice", 2.0, "cup"),  # was 2 of "c rice"
         ("1 c. milk", "milk", 1.0, "cup"),  # the period ended a sentence
         ("a quarter pounder with cheese", "quarter pounder with cheese", 1.0, "each"),
+        ("a pint of ben and jerry's", "ben and jerry's", 1.0, "pint"),  # was rice and jerky
         ("2 pudding cups", "pudding", 2.0, "container"),  # a snack cup, not a cup of pudding
         ("a cup of pudding", "pudding", 1.0, "cup"),
     ],

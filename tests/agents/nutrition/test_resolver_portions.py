@@ -46,6 +46,24 @@ async def test_a_unit_prefers_the_near_equal_match_that_measures_it(ctx) -> None
     assert pick_measurable(close, details, grams) is None
 
 
+BREWED_COFFEE, ESPRESSO = "fndds:92101000", "fndds:92101610"
+"""The brewed coffee has small to large measures, the espresso one unsized cup."""
+
+
+async def test_a_size_no_record_has_keeps_the_best_match_at_its_nearest(ctx) -> None:
+    """ "An extra large coffee" was a 60-g espresso cup: no record has an extra large one,
+    and the espresso's one unsized measure counted as a fit."""
+    details = await ctx.search.get_foods([BREWED_COFFEE, ESPRESSO])
+    ranked = await ctx.search.candidates("coffee")
+    by_id = {scored.candidate.id: scored for scored in ranked}
+    close = [by_id[BREWED_COFFEE], by_id[ESPRESSO]]
+    extra = AmountSpec(1, "each", "extra large", named="coffee")
+    assert pick_measurable(close, details, extra) is None  # the brewed one, at its large
+    (coffee,) = (await ctx.analyzer.analyze("an extra large coffee")).items
+    assert coffee.food is not None and coffee.food.name == "Coffee, brewed"
+    assert coffee.grams == pytest.approx(600)
+
+
 async def test_sized_sweets_and_drinks_weigh_what_usda_says(ctx) -> None:
     analysis = await ctx.analyzer.analyze(
         "a fun-size package of gumdrops, a king-size Butterfinger and a large cola soft drink"
