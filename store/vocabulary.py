@@ -148,7 +148,7 @@ cream cheese is no cream."""
 HYPERNYMS = {
     "spaghetti": "pasta", "penne": "pasta", "linguine": "pasta", "fettuccine": "pasta",
     "rotini": "pasta", "farfalle": "pasta", "fusilli": "pasta", "rigatoni": "pasta",
-    "macaroni": "pasta", "ziti": "pasta",
+    "macaroni": "pasta", "ziti": "pasta", "udon": "noodles", "soba": "noodles",
     "alfredo": "pasta", "latte": "coffee", "cappuccino": "coffee", "espresso": "coffee",
     "mocha": "coffee", "chai": "tea", "parmesan": "cheese", "cheddar": "cheese",
     "mozzarella": "cheese", "brie": "cheese", "feta": "cheese", "ricotta": "cheese",
@@ -321,6 +321,7 @@ PHRASES = {
     "egg and cheese": "scrambled egg with cheese",  # scrambled with cheese, not an egg quesadilla
     "peanut butter cup": "reeses peanut butter cup",  # the candy, not a cup of peanut butter
     "peanut butter cups": "reeses peanut butter cups",
+    "croque monsieur": "grilled ham and cheese sandwich", "butter chicken": "chicken curry",
     "krispy kreme": "yeast",  # its doughnuts are yeast doughnuts, no "kreme" filling
     "ben and jerrys": "ice cream", "ben & jerrys": "ice cream",
     "cold brew": "iced coffee brewed", "italian bmt": "italian sub",

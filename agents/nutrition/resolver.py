@@ -204,7 +204,8 @@ def is_known(best: Scored, phrase: str = "") -> bool:
     if said and said[-1] in COMBO_WORDS and not set(said[:-1]) & set(tokens(best.candidate.name)):
         return False
     similarity = best.candidate.semantic_similarity or 0.0
-    if said and HYPERNYMS.get(said[-1]) in tokens(best.candidate.name):
+    broader = tokens(HYPERNYMS.get(said[-1], "")) if said else []
+    if broader and set(broader) <= set(tokens(best.candidate.name)):
         return True  # "rigatoni" is pasta: its record is named by the broader word alone
     return best.coverage >= MIN_COVERAGE or similarity >= MIN_SEMANTIC
 

@@ -612,7 +612,7 @@ NON_FOOD: frozenset[str] = frozenset(
     twist tang warmth comfort indulgence satisfaction refreshment fuel pick-up drink
     beverage bite refreshments nibble sip keep it hydrated energized part myself
     ourselves experience feeding infant hint favorites favourites other staples while
-    thirst""".split()
+    thirst tv television netflix""".split()
 )
 # A food phrase whose head noun is one of these is not a food ("a fast food experience").
 NON_FOOD_HEADS: frozenset[str] = frozenset(

@@ -81,7 +81,8 @@ OUTRO_WORDS: frozenset[str] = frozenset(
     """for to which that who while making providing giving bringing keeping offering
     featuring as all right straight just so because since today tonight yesterday this
     after before was were is it at during when until complete perfect ideal
-    weighing weighed totaling totalling ensuring leaving really i we over known into""".split()
+    weighing weighed totaling totalling ensuring leaving really i we over known into
+    last""".split()
 )
 # Phrases that always separate two items; "*ed"/"*ing" match any verb form.
 SEPARATORS: tuple[tuple[str, ...], ...] = (

@@ -358,6 +358,9 @@ async def test_counted_sugars_are_packets(ctx) -> None:
         ("penne alla vodka", "Pasta with tomato-based sauce, home recipe"),  # was vodka
         ("2 sausage links", "Pork sausage"),  # was two 84-g Italian sausages
         ("a bowl of rigatoni", "Pasta, cooked"),  # unknown: "pasta" covered too little
+        ("a bowl of udon", "Noodles, cooked"),  # unknown
+        ("a croque monsieur", "Grilled cheese sandwich, NFS"),  # was a Monster energy drink
+        ("butter chicken", "Chicken curry"),  # was plain chicken
     ],
 )
 async def test_drinks_and_dishes_known_by_another_name(ctx, text: str, name: str) -> None:

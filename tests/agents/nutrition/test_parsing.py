@@ -203,6 +203,17 @@ def test_a_fish_is_counted_in_its_cut(text: str, food: str, quantity: float, uni
     assert (item.food, item.quantity, item.unit) == (food, quantity, unit)
 
 
+def test_when_and_what_else_are_not_food() -> None:
+    """ "Half a pizza last night" was the unknown food "pizza last night"; "chips and salsa
+    while watching tv" had a third item, "tv"."""
+    (pizza,) = parse_meal("ate half a pizza last night")
+    assert (pizza.food, pizza.quantity) == ("pizza", 0.5)
+    foods = [i.food for i in parse_meal("had some chips and salsa while watching tv")]
+    assert "tv" not in foods and len(foods) == 2, foods
+    (popcorn,) = parse_meal("a bag of popcorn from the movies")  # the movie-theater kind
+    assert popcorn.food == "popcorn from movies"
+
+
 def test_without_written_short_excludes() -> None:
     (burger,) = parse_meal("a burger w/o the bun")
     assert burger.food == "burger" and burger.excluded == ("bun",)
