@@ -184,6 +184,12 @@ def _rrf(c: Candidate) -> float:
     return total / (4.0 / (RRF_K + 1))
 
 
+COOKED_GROUP = voc.PREP_OF["cooked"]
+COOKING_METHODS = frozenset(voc.PREP_OF[w] for w in ("fried", "baked", "grilled", "stewed"))
+"""Ways of cooking a food that a plain "cooked" record stands in for when no record says it."""
+NOT_COOKED = frozenset({"raw", "uncooked", "pickled"})
+
+
 def _prep_score(q: _Query, info: NameInfo, raw_default: bool) -> float:
     stated = {voc.PREP_OF[w] for w in q.words if w in voc.PREP_OF}
     found = {voc.PREP_OF[w] for w in info.words if w in voc.PREP_OF}
@@ -191,6 +197,10 @@ def _prep_score(q: _Query, info: NameInfo, raw_default: bool) -> float:
     if stated:
         if stated & found:
             return 0.3 - 0.1 * rich
+        if stated <= COOKING_METHODS and COOKED_GROUP in found:
+            return -0.15 - 0.1 * rich  # "grilled zucchini": a cooked one, not a pickled one
+        if stated <= COOKING_METHODS | {COOKED_GROUP} and info.words & NOT_COOKED:
+            return -0.6 - 0.1 * rich  # "sauteed spinach" is no raw spinach
         return (-0.3 if found else -0.1) - 0.1 * rich
     if q.cooked:
         score = -RICH_COST * min(rich, 2)

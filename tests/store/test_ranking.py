@@ -1369,6 +1369,22 @@ def test_a_brand_that_says_the_food_does_not_name_it() -> None:
     assert best("taco bell nachos supreme", nachos, taco) == nachos.name
 
 
+def test_a_cooking_method_no_record_says_is_a_cooked_record_not_a_raw_one() -> None:
+    """ "Sauteed spinach" was raw spinach (13 g), "grilled zucchini" pickled zucchini: a name
+    saying another method lost as much as one saying none of cooking at all."""
+    # similarities and ranks as the retrievers gave them for this phrase
+    raw = cand("fndds:72125100", "Spinach, raw", category="Spinach", sem=0.744,
+               ranks=(10, None, 3, None))  # fmt: skip
+    cooked = cand("fndds:72125211", "Spinach, fresh, cooked, no added fat", category="Spinach",
+                  sem=0.693, ranks=(None, None, 29, None))  # fmt: skip
+    assert best("sauteed spinach", raw, cooked) == cooked.name
+    assert best("spinach", raw, cooked) == raw.name
+    pickled = cand("fndds:75535000", "Zucchini, pickled", sem=0.7)
+    boiled = cand("sr28:11478", "Squash, summer, zucchini, includes skin, cooked, boiled, "
+                  "drained, without salt", sem=0.7)  # fmt: skip
+    assert best("grilled zucchini", pickled, boiled) == boiled.name
+
+
 def test_a_salad_dressing_nfs_is_no_salad() -> None:
     """ "Salad dressing, NFS, for salads" answered "a caprese salad" and "a wedge salad" (31 g
     of dressing): its lead segment read as "NFS", the dressing went unseen."""

@@ -36,12 +36,19 @@ def fold(word: str) -> str:
     return word
 
 
+_LEFT_OUT = re.compile(r"\b(?:without|no)\b[^,;]*")
+"""What a name says the food lacks: "..., without salt" is no salt, "no cheese" no cheese."""
+
+
 @lru_cache(maxsize=4096)
 def food_tokens(text: str | None) -> frozenset[str]:
-    """Return the folded words of a food name or category (cached: names repeat)."""
+    """Return the folded words of a food name or category (cached: names repeat).
+
+    Words the name says the food is without are not its words.
+    """
     if not text:
         return frozenset()
-    return frozenset(fold(w) for w in _WORD.findall(text.lower()))
+    return frozenset(fold(w) for w in _WORD.findall(_LEFT_OUT.sub(" ", text.lower())))
 
 
 _QUALIFIER = re.compile(r"\s(?:with|on|in|from|without)\s.*$")

@@ -631,6 +631,17 @@ def test_bowl_of_soup_without_measures_uses_soup_bowl_and_density() -> None:
     assert got.grams == pytest.approx(1.5 * 248) and "soup bowl" in got.detail
 
 
+def test_what_a_name_says_a_food_lacks_is_not_its_food() -> None:
+    """SR28's "..., without salt" foods were weighed as salt: a serving 1/4 teaspoon, a cup
+    292 g by salt's density ("grilled zucchini", 0 kcal); "Pasta, ..., with added salt" too."""
+    zucchini = "Squash, summer, zucchini, includes skin, cooked, boiled, drained, without salt"
+    got = category_default_portion(zucchini, None, AmountSpec(1, "serving"))
+    assert "salt" not in got.detail and got.grams > 100, got.detail
+    salted = category_default_portion("Pasta, cooked, enriched, with added salt", None)
+    assert "salt" not in salted.detail and salted.grams > 100, salted.detail
+    assert category_default_portion("Salt, table", None, AmountSpec(1, "serving")).grams < 2
+
+
 def test_default_serving_when_measures_lack_counts_sr28_01133() -> None:
     got = resolve("Egg, whole, dried", S["01133"], 2)
     assert got.grams == 100 and got.source == "default_serving" and "SR28 01123" in got.detail
