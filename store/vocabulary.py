@@ -321,6 +321,8 @@ PHRASES = {
     "egg and cheese": "scrambled egg with cheese",  # scrambled with cheese, not an egg quesadilla
     "peanut butter cup": "reeses peanut butter cup",  # the candy, not a cup of peanut butter
     "peanut butter cups": "reeses peanut butter cups",
+    "cauliflower rice": "cauliflower", "riced cauliflower": "cauliflower",
+    "zucchini noodles": "zucchini", "zoodles": "zucchini",
     "croque monsieur": "grilled ham and cheese sandwich", "butter chicken": "chicken curry",
     "krispy kreme": "yeast",  # its doughnuts are yeast doughnuts, no "kreme" filling
     "ben and jerrys": "ice cream", "ben & jerrys": "ice cream",
@@ -390,6 +392,7 @@ BARE_MEANS = {
     "sausage links": "pork sausage links",  # 84-g Italian one; a "beef sausage link" says
     "sausage patty": "pork sausage patty",
     "sausage patties": "pork sausage patties",
+    "peas": "green peas",  # not FNDDS's black-eyed peas
     "potato salad": "potato salad made with mayonnaise",  # not the German one
     "pasta salad": "macaroni or pasta salad made with mayonnaise",  # not one with meat
     "macaroni salad": "macaroni or pasta salad made with mayonnaise",

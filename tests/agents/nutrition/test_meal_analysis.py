@@ -361,6 +361,8 @@ async def test_counted_sugars_are_packets(ctx) -> None:
         ("a bowl of udon", "Noodles, cooked"),  # unknown
         ("a croque monsieur", "Grilled cheese sandwich, NFS"),  # was a Monster energy drink
         ("butter chicken", "Chicken curry"),  # was plain chicken
+        ("a cup of peas", "Green peas, NS as to form, cooked"),  # was black-eyed peas
+        ("cauliflower rice", "Cauliflower, NS as to form, cooked"),  # was rice
     ],
 )
 async def test_drinks_and_dishes_known_by_another_name(ctx, text: str, name: str) -> None:
