@@ -321,6 +321,10 @@ PHRASES = {
     "egg and cheese": "scrambled egg with cheese",  # scrambled with cheese, not an egg quesadilla
     "peanut butter cup": "reeses peanut butter cup",  # the candy, not a cup of peanut butter
     "peanut butter cups": "reeses peanut butter cups",
+    # coffee-shop drinks FNDDS files under plainer names
+    "americano": "brewed coffee", "americanos": "brewed coffee", "flat white": "coffee latte",
+    "london fog": "hot tea with milk", "matcha latte": "hot tea with milk",
+    "frappuccino": "frozen coffee drink", "frappuccinos": "frozen coffee drinks",
     "cauliflower rice": "cauliflower", "riced cauliflower": "cauliflower",
     "zucchini noodles": "zucchini", "zoodles": "zucchini",
     "croque monsieur": "grilled ham and cheese sandwich", "butter chicken": "chicken curry",
@@ -393,6 +397,7 @@ BARE_MEANS = {
     "sausage patty": "pork sausage patty",
     "sausage patties": "pork sausage patties",
     "peas": "green peas",  # not FNDDS's black-eyed peas
+    "special k": "kelloggs special k cereals ready-to-eat",  # the cereal, not its bar
     "potato salad": "potato salad made with mayonnaise",  # not the German one
     "pasta salad": "macaroni or pasta salad made with mayonnaise",  # not one with meat
     "macaroni salad": "macaroni or pasta salad made with mayonnaise",

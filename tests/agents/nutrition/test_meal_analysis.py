@@ -363,6 +363,10 @@ async def test_counted_sugars_are_packets(ctx) -> None:
         ("butter chicken", "Chicken curry"),  # was plain chicken
         ("a cup of peas", "Green peas, NS as to form, cooked"),  # was black-eyed peas
         ("cauliflower rice", "Cauliflower, NS as to form, cooked"),  # was rice
+        ("an americano", "Coffee, brewed"),  # was American cheese
+        ("a flat white", "Coffee, Latte"),  # was a White Russian
+        ("a caramel frappuccino", "Frozen coffee drink"),  # was caramel dip
+        ("a bowl of special k", "Cereals ready-to-eat, KELLOGG, KELLOGG'S SPECIAL K"),  # its bar
     ],
 )
 async def test_drinks_and_dishes_known_by_another_name(ctx, text: str, name: str) -> None:
