@@ -327,6 +327,8 @@ PHRASES = {
     "frappuccino": "frozen coffee drink", "frappuccinos": "frozen coffee drinks",
     "cauliflower rice": "cauliflower", "riced cauliflower": "cauliflower",
     "zucchini noodles": "zucchini", "zoodles": "zucchini",
+    "fried egg sandwich": "egg sandwich",  # the egg is fried, not an egg-white sandwich
+    "spinach and feta wrap": "vegetable sandwich wrap",
     "croque monsieur": "grilled ham and cheese sandwich", "butter chicken": "chicken curry",
     "krispy kreme": "yeast",  # its doughnuts are yeast doughnuts, no "kreme" filling
     "ben and jerrys": "ice cream", "ben & jerrys": "ice cream",

@@ -364,6 +364,8 @@ async def test_counted_sugars_are_packets(ctx) -> None:
         ("a cup of peas", "Green peas, NS as to form, cooked"),  # was black-eyed peas
         ("cauliflower rice", "Cauliflower, NS as to form, cooked"),  # was rice
         ("an americano", "Coffee, brewed"),  # was American cheese
+        ("a fried egg sandwich", "Egg sandwich on white bread"),  # was an egg-white sandwich
+        ("a spinach and feta wrap", "Vegetable sandwich wrap"),  # was 21 g of feta
         ("a flat white", "Coffee, Latte"),  # was a White Russian
         ("a caramel frappuccino", "Frozen coffee drink"),  # was caramel dip
         ("a bowl of special k", "Cereals ready-to-eat, KELLOGG, KELLOGG'S SPECIAL K"),  # its bar
