@@ -141,7 +141,8 @@ def _counts_an_ingredient(measure: Measure, tokens: frozenset[str], said: frozen
     return dish_named and len(words) == 1 and words <= tokens and not words & said
 
 
-SERVED_WHOLE = frozenset({"sandwich", "patty"})
+SERVED_UNITS = frozenset({"serving", "patty"})
+SERVED_WORDS = frozenset({"sandwich"})
 """A fast-food record's measure of one item as served, whatever its name calls the food."""
 
 
@@ -150,8 +151,8 @@ def _one_served(measure: Measure) -> bool:
 
     "1 sandwich" (an Egg McMuffin), "1 serving 1 patty" (a hash brown), "1 medium serving".
     """
-    units, words = measure.units - {"serving", "patty"}, measure.words - SERVED_WHOLE
-    return not units and not words and bool(measure.units or measure.words & SERVED_WHOLE)
+    named = bool(measure.units or measure.words)
+    return named and measure.units <= SERVED_UNITS and measure.words <= SERVED_WORDS
 
 
 def _packaged(measure: Measure) -> bool:

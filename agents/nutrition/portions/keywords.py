@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from store.vocabulary import left_out
+
 T = TypeVar("T")
 
 _DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -36,10 +38,6 @@ def fold(word: str) -> str:
     return word
 
 
-_LEFT_OUT = re.compile(r"\b(?:without|no)\b[^,;]*")
-"""What a name says the food lacks: "..., without salt" is no salt, "no cheese" no cheese."""
-
-
 @lru_cache(maxsize=4096)
 def food_tokens(text: str | None) -> frozenset[str]:
     """Return the folded words of a food name or category (cached: names repeat).
@@ -48,7 +46,8 @@ def food_tokens(text: str | None) -> frozenset[str]:
     """
     if not text:
         return frozenset()
-    return frozenset(fold(w) for w in _WORD.findall(_LEFT_OUT.sub(" ", text.lower())))
+    kept, _ = left_out(text.lower())  # "..., without salt" is no salt, "no cheese" no cheese
+    return frozenset(fold(w) for w in _WORD.findall(kept))
 
 
 _QUALIFIER = re.compile(r"\s(?:with|on|in|from|without)\s.*$")
